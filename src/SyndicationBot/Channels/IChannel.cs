@@ -1,0 +1,25 @@
+namespace SyndicationBot.Channels;
+
+/// <summary>
+/// One social network (or the local outbox). Implementations turn an <see cref="OutgoingPost"/> into one
+/// network call and classify the answer into a <see cref="PublishResult"/>; they never throw for an
+/// expected outcome (rate limit, auth failure, validation error), only for bugs.
+/// </summary>
+public interface IChannel
+{
+    /// <summary>The channel name, as used in configuration and in the ledger (<c>x</c>, <c>mastodon</c>, …).</summary>
+    string Name { get; }
+
+    /// <summary>What the network guarantees when the same post is sent twice; decides in-doubt recovery.</summary>
+    DeliveryGuarantee Guarantee { get; }
+
+    /// <summary>Sends the post once. Cancellation means the outcome is unknown to the caller.</summary>
+    Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Looks up whether an earlier attempt of this post reached the network, for channels whose
+    /// <see cref="Guarantee"/> is <see cref="DeliveryGuarantee.Lookup"/>. Returns <see langword="null"/>
+    /// when the post is not found there.
+    /// </summary>
+    Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken);
+}
