@@ -10,6 +10,9 @@ public interface IChannel
     /// <summary>The channel name, as used in configuration and in the ledger (<c>x</c>, <c>mastodon</c>, …).</summary>
     string Name { get; }
 
+    /// <summary>True when the operator enabled this channel; disabled channels get no posts queued.</summary>
+    bool Enabled { get; }
+
     /// <summary>What the network guarantees when the same post is sent twice; decides in-doubt recovery.</summary>
     DeliveryGuarantee Guarantee { get; }
 
