@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using SyndicationBot.Channels.Outbox;
+
+namespace SyndicationBot.Channels;
+
+/// <summary>Registers every channel; each is used only when its <c>Channels:&lt;Name&gt;:Enabled</c> is true.</summary>
+public static class ChannelsServiceCollectionExtensions
+{
+    /// <summary>Adds all channels.</summary>
+    public static IServiceCollection AddChannels(this IServiceCollection services)
+    {
+        services.AddOutboxChannel();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SyndicationBot.Channels.Outbox;
+
+/// <summary>Registers the local outbox channel.</summary>
+public static class OutboxServiceCollectionExtensions
+{
+    /// <summary>Adds the outbox channel (section <c>Channels:Outbox</c>).</summary>
+    public static IServiceCollection AddOutboxChannel(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName)
+            .ValidateDataAnnotations();
+        services.AddSingleton<OutboxChannel>();
+        services.AddSingleton<IChannel>(provider => provider.GetRequiredService<OutboxChannel>());
+        return services;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyndicationBot.Articles;
+using SyndicationBot.Channels;
+using SyndicationBot.Posts;
+using SyndicationBot.Queue;
+using SyndicationBot.Queue.Scheduling;
+using SyndicationBot.Summaries;
+
+namespace SyndicationBot.Hosting;
+
+/// <summary>
+/// The path from an input's bytes to queued posts: read → dedupe → summarise → compose one post per enabled
+/// channel → schedule → enqueue atomically → wake the dispatcher. One bad article never stops the others, and
+/// each input's fate is remembered (by the hash of its bytes) so a restart neither re-reads nor retries it forever.
+/// </summary>
+internal sealed partial class ArticleIngestor(
+    IArticleLoader loader,
+    ISummarizer summarizer,
+    IEnumerable<IPostComposer> composers,
+    IEnumerable<IChannel> channels,
+    IPostScheduler scheduler,
+    IPostQueue queue,
+    DispatchSignal signal,
+    IOptions<SourcesOptions> sources,
+    TimeProvider timeProvider,
+    ILogger<ArticleIngestor> logger) : IDisposable
+{
+    private readonly Dictionary<string, IPostComposer> _composers = composers.ToDictionary(c => c.Channel, StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Reads and ingests one file. The file's size is checked before it is read.</summary>
+    public async Task<IReadOnlyList<IngestRecord>> IngestFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(path);
+        var limit = sources.Value.MaxFileBytes;
+        if (info.Exists && info.Length > limit)
+        {
+            var reason = $"{path}: the file is {info.Length} bytes, over Sources:MaxFileBytes ({limit}); raise the limit or remove the file";
+            var fingerprint = $"size:{info.FullName}:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
+            return [await RememberRejectionAsync(fingerprint, path, reason, cancellationToken)];
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            Log.Unreadable(logger, path, exception.Message);
+            return [];
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            Log.Unreadable(logger, path, exception.Message);
+            return [];
+        }
+
+        return await IngestAsync(path, bytes, [], cancellationToken);
+    }
+
+    /// <summary>Ingests one input's bytes; <paramref name="extraTags"/> are the source's configured tags.</summary>
+    public async Task<IReadOnlyList<IngestRecord>> IngestAsync(string source, ReadOnlyMemory<byte> content, IReadOnlyList<string> extraTags, CancellationToken cancellationToken)
+    {
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await queue.InitializeAsync(cancellationToken);
+            if (await queue.GetIngestAsync(fingerprint, cancellationToken) is { } known)
+            {
+                Log.AlreadySeen(logger, source, known.Outcome);
+                return [known];
+            }
+
+            IReadOnlyList<ArticleReadResult> results;
+            try
+            {
+                results = loader.Load(source, content.Span);
+            }
+            catch (Exception exception)
+            {
+                // The loader never throws for bad input; this is a bug, and it must not stop the other inputs.
+                Log.LoaderCrashed(logger, exception, source);
+                results = [new ArticleReadResult.Rejected(source, $"{source}: could not be read ({exception.GetType().Name}: {exception.Message})")];
+            }
+
+            var records = new List<IngestRecord>(results.Count);
+            for (var i = 0; i < results.Count; i++)
+            {
+                var itemFingerprint = results.Count == 1 ? fingerprint : $"{fingerprint}#{i}";
+                records.Add(await IngestResultAsync(itemFingerprint, results[i], extraTags, cancellationToken));
+            }
+
+            if (results.Count > 1)
+            {
+                // A multi-item input (a feed file) is remembered whole once each item is.
+                await queue.RecordIngestAsync(new IngestRecord(fingerprint, source, "read", $"{results.Count} items", timeProvider.GetUtcNow()), cancellationToken);
+            }
+
+            return records;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IngestRecord> IngestResultAsync(string fingerprint, ArticleReadResult result, IReadOnlyList<string> extraTags, CancellationToken cancellationToken)
+    {
+        if (result is ArticleReadResult.Rejected rejected)
+        {
+            return await RememberRejectionAsync(fingerprint, rejected.Source, rejected.Reason, cancellationToken);
+        }
+
+        var article = ((ArticleReadResult.Accepted)result).Article;
+        if (extraTags.Count > 0)
+        {
+            article = article with { Tags = [.. article.Tags.Union(extraTags, StringComparer.OrdinalIgnoreCase)] };
+        }
+
+        var now = timeProvider.GetUtcNow();
+        string outcome;
+        string? detail = null;
+        if (sources.Value.MaxArticleAge is { } maxAge && article.PublishedAt is { } published && now - published > maxAge)
+        {
+            outcome = "skipped";
+            detail = $"published {published:O}, older than Sources:MaxArticleAge ({maxAge})";
+            Log.TooOld(logger, article.Source, article.Title, detail);
+        }
+        else if (await queue.ContainsArticleAsync(article, cancellationToken))
+        {
+            outcome = "duplicate";
+            detail = "the same story (URL, content or headline and lead) is already in the ledger";
+            Log.Duplicate(logger, article.Source, article.Title);
+        }
+        else
+        {
+            try
+            {
+                var added = await EnqueueAsync(article, now, cancellationToken);
+                outcome = "queued";
+                detail = $"{added} posts";
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.ComposeFailed(logger, exception, article.Source, article.Title);
+                outcome = "rejected";
+                detail = $"{article.Source}: composing the posts failed ({exception.GetType().Name}: {exception.Message})";
+            }
+        }
+
+        var record = new IngestRecord(fingerprint, article.Source, outcome, detail, now);
+        await queue.RecordIngestAsync(record, cancellationToken);
+        return record;
+    }
+
+    private async Task<int> EnqueueAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var summary = summarizer.Summarize(article);
+        var posts = new List<NewPost>();
+        foreach (var channel in channels.Where(c => c.Enabled))
+        {
+            if (!_composers.TryGetValue(channel.Name, out var composer))
+            {
+                throw new InvalidOperationException($"No composer is registered for the enabled channel '{channel.Name}'.");
+            }
+
+            var draft = composer.Compose(article, summary);
+            var due = await scheduler.AssignDueAsync(channel.Name, urgent: false, now, cancellationToken);
+            posts.Add(new NewPost(draft, due));
+        }
+
+        var added = await queue.EnqueueAsync(article, posts, now, cancellationToken);
+        Log.Queued(logger, article.Source, article.Title, added);
+        if (added > 0)
+        {
+            signal.Notify();
+        }
+
+        return added;
+    }
+
+    private async Task<IngestRecord> RememberRejectionAsync(string fingerprint, string source, string reason, CancellationToken cancellationToken)
+    {
+        Log.Rejected(logger, source, reason);
+        var record = new IngestRecord(fingerprint, source, "rejected", reason, timeProvider.GetUtcNow());
+        await queue.RecordIngestAsync(record, cancellationToken);
+        return record;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} posts for \"{Title}\" from {Source}")]
+        public static partial void Queued(ILogger logger, string source, string title, int count);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Source}: {Reason}")]
+        public static partial void Rejected(ILogger logger, string source, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Not queued again: \"{Title}\" from {Source} is already in the ledger")]
+        public static partial void Duplicate(ILogger logger, string source, string title);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Skipped \"{Title}\" from {Source}: {Reason}")]
+        public static partial void TooOld(ILogger logger, string source, string title, string reason);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "{Source} was already handled ({Outcome})")]
+        public static partial void AlreadySeen(ILogger logger, string source, string outcome);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {Source} yet: {Reason}")]
+        public static partial void Unreadable(ILogger logger, string source, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Reading {Source} failed unexpectedly")]
+        public static partial void LoaderCrashed(ILogger logger, Exception exception, string source);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Composing posts for \"{Title}\" from {Source} failed")]
+        public static partial void ComposeFailed(ILogger logger, Exception exception, string source, string title);
+    }
+}

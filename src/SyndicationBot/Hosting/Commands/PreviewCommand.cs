@@ -1,0 +1,245 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SyndicationBot.Articles;
+using SyndicationBot.Posts;
+using SyndicationBot.Summaries;
+
+namespace SyndicationBot.Hosting.Commands;
+
+/// <summary>
+/// <c>preview &lt;file-or-folder&gt;... [--json]</c>: shows what would be posted on every network the project
+/// knows, enabled or not, touching neither the ledger nor any channel. Exit code 1 when an input was rejected.
+/// </summary>
+internal sealed class PreviewCommand(
+    IArticleLoader loader,
+    ISummarizer summarizer,
+    IEnumerable<IPostComposer> composers,
+    IOptions<SourcesOptions> sources)
+{
+    private static readonly string[] ChannelOrder = ["x", "mastodon", "bluesky", "telegram", "facebook", "webhook", "outbox"];
+
+    public async Task<int> RunAsync(IReadOnlyList<string> inputs, bool json, TextWriter output, TextWriter error)
+    {
+        if (inputs.Count == 0)
+        {
+            await error.WriteLineAsync("preview: name at least one file or folder, e.g. 'preview seeds --json'.");
+            return 2;
+        }
+
+        var ordered = composers.OrderBy(c => Array.IndexOf(ChannelOrder, c.Channel) is var i && i < 0 ? int.MaxValue : i).ToList();
+        var articles = new List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)>();
+        var rejected = new List<ArticleReadResult.Rejected>();
+        foreach (var source in ExpandInputs(inputs))
+        {
+            foreach (var result in Read(source))
+            {
+                switch (result)
+                {
+                    case ArticleReadResult.Accepted accepted:
+                        var summary = summarizer.Summarize(accepted.Article);
+                        articles.Add((accepted.Article, summary, [.. ordered.Select(c => c.Compose(accepted.Article, summary))]));
+                        break;
+                    case ArticleReadResult.Rejected r:
+                        rejected.Add(r);
+                        break;
+                }
+            }
+        }
+
+        if (json)
+        {
+            await CommandOutput.WriteJsonAsync(output, writer => WriteJson(writer, articles, rejected));
+        }
+        else
+        {
+            await WriteTextAsync(output, articles, rejected);
+        }
+
+        return rejected.Count == 0 ? 0 : 1;
+    }
+
+    private IEnumerable<ArticleReadResult> Read(string source)
+    {
+        if (source.StartsWith('\0'))
+        {
+            var missing = source[1..];
+            return [new ArticleReadResult.Rejected(missing, $"{missing}: no such file or folder")];
+        }
+
+        var info = new FileInfo(source);
+        if (info.Length > sources.Value.MaxFileBytes)
+        {
+            return [new ArticleReadResult.Rejected(source, $"{source}: the file is {info.Length} bytes, over Sources:MaxFileBytes ({sources.Value.MaxFileBytes}); raise the limit or remove the file")];
+        }
+
+        try
+        {
+            return loader.Load(source, File.ReadAllBytes(source));
+        }
+        catch (IOException exception)
+        {
+            return [new ArticleReadResult.Rejected(source, $"{source}: cannot be read ({exception.Message})")];
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            return [new ArticleReadResult.Rejected(source, $"{source}: cannot be read ({exception.Message})")];
+        }
+    }
+
+    // Folders expand to their files (sorted, hidden and partial files left out); a missing path is reported, marked with a leading NUL.
+    private static IEnumerable<string> ExpandInputs(IReadOnlyList<string> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    if (!Path.GetFileName(file).StartsWith('.'))
+                    {
+                        yield return file;
+                    }
+                }
+            }
+            else if (File.Exists(input))
+            {
+                yield return input;
+            }
+            else
+            {
+                yield return "\0" + input;
+            }
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)> articles, List<ArticleReadResult.Rejected> rejected)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("articles");
+        foreach (var (article, summary, posts) in articles)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", article.Source);
+            writer.WriteString("title", article.Title);
+            writer.WriteString("language", article.Language);
+            WriteNullable(writer, "url", article.Url?.AbsoluteUri);
+            writer.WriteString("summary", summary.Text);
+            WriteNullable(writer, "publishedAt", article.PublishedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            WriteNullable(writer, "author", article.Author);
+            writer.WriteStartArray("paragraphs");
+            foreach (var paragraph in article.Paragraphs)
+            {
+                writer.WriteStringValue(paragraph);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("posts");
+            foreach (var post in posts)
+            {
+                WritePost(writer, post);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("rejected");
+        foreach (var r in rejected)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("source", r.Source);
+            writer.WriteString("reason", r.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WritePost(Utf8JsonWriter writer, PostDraft post)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("channel", post.Channel);
+        writer.WriteString("text", post.Text);
+        writer.WriteNumber("length", post.Length);
+        writer.WriteNumber("limit", post.Limit);
+        if (post.Channel == "bluesky")
+        {
+            writer.WriteStartArray("facets");
+            foreach (var facet in post.Facets)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", facet.Type);
+                writer.WriteNumber("byteStart", facet.ByteStart);
+                writer.WriteNumber("byteEnd", facet.ByteEnd);
+                writer.WriteString("value", facet.Value);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            if (post.Embed is { } card)
+            {
+                writer.WriteStartObject("embed");
+                writer.WriteString("uri", card.Uri.AbsoluteUri);
+                writer.WriteString("title", card.Title);
+                writer.WriteString("description", card.Description);
+                WriteNullable(writer, "thumb", card.Thumb?.AbsoluteUri);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("embed");
+            }
+        }
+
+        if (post.ThreadReplies.Count > 0)
+        {
+            writer.WriteStartArray("thread");
+            foreach (var reply in post.ThreadReplies)
+            {
+                WritePost(writer, reply);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)> articles, List<ArticleReadResult.Rejected> rejected)
+    {
+        foreach (var (article, summary, posts) in articles)
+        {
+            await output.WriteLineAsync($"== {article.Source}");
+            await output.WriteLineAsync($"Title:    {article.Title}");
+            await output.WriteLineAsync($"Language: {article.Language}    URL: {article.Url?.AbsoluteUri ?? "(none)"}");
+            await output.WriteLineAsync($"Summary:  {summary.Text}");
+            foreach (var post in posts)
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync($"--- {post.Channel} ({post.Length}/{post.Limit})");
+                await output.WriteLineAsync(post.Text);
+            }
+
+            await output.WriteLineAsync();
+        }
+
+        foreach (var r in rejected)
+        {
+            await output.WriteLineAsync($"REJECTED {r.Source}: {r.Reason}");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SyndicationBot.Articles;
+using SyndicationBot.Channels;
+using SyndicationBot.Posts;
+using SyndicationBot.Queue;
+using SyndicationBot.Queue.Scheduling;
+using SyndicationBot.Summaries;
+
+namespace SyndicationBot.Hosting;
+
+/// <summary>Builds the whole service graph; Program.cs and the tests call the same method, so they run the same graph.</summary>
+public static class SyndicationBotHostBuilderExtensions
+{
+    /// <summary>Adds every feature of SyndicationBot to the host.</summary>
+    public static IHostApplicationBuilder AddSyndicationBot(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<HostOptions>(options =>
+        {
+            // Shorter than a container's default 10 s stop grace, longer than Dispatch:ShutdownGrace.
+            options.ShutdownTimeout = TimeSpan.FromSeconds(9);
+            options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddArticles();
+        services.AddSummaries();
+        services.AddPosts();
+        services.AddLedger();
+        services.AddScheduling();
+        services.AddChannels();
+        services.AddSyndicationHosting();
+        return builder;
+    }
+
+    private static IServiceCollection AddSyndicationHosting(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<DispatchOptions>()
+            .BindConfiguration(DispatchOptions.SectionName)
+            .ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<WatchOptions>()
+            .BindConfiguration(WatchOptions.SectionName)
+            .ValidateDataAnnotations();
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<Dispatcher>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<SeedFolderService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SeedFolderService>());
+        services.AddHostedService<DispatchService>();
+        return services;
+    }
+}

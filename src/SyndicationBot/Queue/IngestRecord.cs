@@ -1,0 +1,12 @@
+namespace SyndicationBot.Queue;
+
+/// <summary>
+/// What became of one input (by the SHA-256 of its bytes), so a restart neither re-reads a file already
+/// taken nor retries a rejected one forever.
+/// </summary>
+/// <param name="Fingerprint">Hex SHA-256 of the input's bytes (or of a feed item's identity).</param>
+/// <param name="Source">The path or URL.</param>
+/// <param name="Outcome"><c>queued</c>, <c>duplicate</c>, <c>rejected</c> or <c>skipped</c>.</param>
+/// <param name="Detail">The reason, for rejections and skips.</param>
+/// <param name="At">When it was recorded.</param>
+public sealed record IngestRecord(string Fingerprint, string Source, string Outcome, string? Detail, DateTimeOffset At);

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyndicationBot.Queue.Sqlite;
+
+namespace SyndicationBot.Queue;
+
+/// <summary>Registers the durable ledger.</summary>
+public static class QueueServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IPostQueue"/> on SQLite, configured from <see cref="StorageOptions"/>.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IPostQueue>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            return new SqlitePostQueue(
+                ResolveConnectionString(options.ConnectionString, environment.ContentRootPath),
+                provider.GetRequiredService<ILogger<SqlitePostQueue>>());
+        });
+        return services;
+    }
+
+    /// <summary>Makes a relative <c>Data Source</c> absolute against the content root, so the ledger never depends on the working directory.</summary>
+    internal static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(source))
+        {
+            builder.DataSource = Path.GetFullPath(source, contentRoot);
+        }
+
+        return builder.ToString();
+    }
+}

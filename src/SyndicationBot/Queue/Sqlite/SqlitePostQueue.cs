@@ -1,0 +1,576 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using SyndicationBot.Articles;
+using SyndicationBot.Posts;
+
+namespace SyndicationBot.Queue.Sqlite;
+
+/// <summary>
+/// The ledger on one SQLite file (WAL). SQLite allows one writer at a time, so writes inside this process go
+/// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
+/// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
+/// </summary>
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IDisposable
+{
+    private const string PostColumns =
+        "id, article_key, article_title, channel, payload, idempotency_key, state, due_at, attempts, next_attempt_at, " +
+        "last_error, remote_id, remote_url, published_at, lease_owner, lease_expires_at, urgent";
+
+    private const string LiveStates = "(0, 1, 2, 3, 7)";
+
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private bool _initialized;
+
+    public void Dispose() => _writeGate.Dispose();
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+            var version = Convert.ToInt32(await ScalarAsync(connection, null, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+            for (var next = version; next < SqliteSchema.Migrations.Count; next++)
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[next], cancellationToken);
+                await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1};", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                Log.Migrated(logger, next + 1);
+            }
+
+            if (version > SqliteSchema.Migrations.Count)
+            {
+                throw new InvalidOperationException(
+                    $"The ledger at '{builder.DataSource}' has schema version {version}, newer than this build knows ({SqliteSchema.Migrations.Count}). Run a newer SyndicationBot or point Storage:ConnectionString at another file.");
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        _initialized = true;
+    }
+
+    public async Task<bool> ContainsArticleAsync(Article article, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var found = await ScalarAsync(
+            connection,
+            null,
+            "SELECT 1 FROM articles WHERE key = $key OR content_hash = $hash OR near_key = $near LIMIT 1;",
+            cancellationToken,
+            ("$key", article.Key),
+            ("$hash", article.ContentHash),
+            ("$near", ArticleIdentity.NearKey(article)));
+        return found is not null;
+    }
+
+    public async Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var nowMs = now.ToUnixTimeMilliseconds();
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at)
+                VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now)
+                ON CONFLICT(key) DO NOTHING;
+                """,
+                cancellationToken,
+                ("$key", article.Key),
+                ("$hash", article.ContentHash),
+                ("$near", ArticleIdentity.NearKey(article)),
+                ("$source", article.Source),
+                ("$title", article.Title),
+                ("$url", article.Url?.AbsoluteUri),
+                ("$lang", article.Language),
+                ("$published", article.PublishedAt?.ToUnixTimeMilliseconds()),
+                ("$now", nowMs));
+            var articleId = Convert.ToInt64(
+                await ScalarAsync(connection, transaction, "SELECT id FROM articles WHERE key = $key;", cancellationToken, ("$key", article.Key)),
+                CultureInfo.InvariantCulture);
+
+            var added = 0;
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText =
+                """
+                INSERT INTO posts (article_id, article_key, article_title, channel, payload, idempotency_key, state, urgent,
+                                   due_at, ready_at, attempts, created_at, updated_at)
+                VALUES ($article, $key, $title, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
+                ON CONFLICT DO NOTHING;
+                """;
+            var pChannel = insert.Parameters.Add("$channel", SqliteType.Text);
+            var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
+            var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
+            var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
+            var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
+            insert.Parameters.AddWithValue("$article", articleId);
+            insert.Parameters.AddWithValue("$key", article.Key);
+            insert.Parameters.AddWithValue("$title", article.Title);
+            insert.Parameters.AddWithValue("$now", nowMs);
+            foreach (var post in posts)
+            {
+                pChannel.Value = post.Draft.Channel;
+                pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
+                pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
+                pUrgent.Value = post.Urgent ? 1 : 0;
+                pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
+                added += await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return added;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<DateTimeOffset?> GetLastDueAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var value = await ScalarAsync(
+            connection,
+            null,
+            $"SELECT MAX(due_at) FROM posts WHERE channel = $channel AND state IN {LiveStates};",
+            cancellationToken,
+            ("$channel", channel));
+        return FromMs(value);
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> GetDueTimesAsync(string channel, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT due_at FROM posts WHERE channel = $channel AND due_at >= $from AND due_at < $to AND state IN {LiveStates} ORDER BY due_at;";
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$from", windowStart.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", windowEnd.ToUnixTimeMilliseconds());
+        var result = new List<DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
+        }
+
+        return result;
+    }
+
+    public async Task<DateTimeOffset?> GetLastPublishedAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var value = await ScalarAsync(
+            connection,
+            null,
+            "SELECT MAX(published_at) FROM posts WHERE channel = $channel AND published_at IS NOT NULL;",
+            cancellationToken,
+            ("$channel", channel));
+        return FromMs(value);
+    }
+
+    public async Task<int> CountPublishedAsync(string channel, DateTimeOffset fromInclusive, DateTimeOffset toExclusive, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var value = await ScalarAsync(
+            connection,
+            null,
+            "SELECT COUNT(*) FROM posts WHERE channel = $channel AND published_at >= $from AND published_at < $to;",
+            cancellationToken,
+            ("$channel", channel),
+            ("$from", fromInclusive.ToUnixTimeMilliseconds()),
+            ("$to", toExclusive.ToUnixTimeMilliseconds()));
+        return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<DateTimeOffset?> GetNextWakeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var ready = FromMs(await ScalarAsync(connection, null, "SELECT MIN(ready_at) FROM posts WHERE ready_at IS NOT NULL;", cancellationToken));
+        var lease = FromMs(await ScalarAsync(connection, null, "SELECT MIN(lease_expires_at) FROM posts WHERE state = 1;", cancellationToken));
+        return (ready, lease) switch
+        {
+            (null, null) => null,
+            ({ } r, null) => r,
+            (null, { } l) => l,
+            ({ } r, { } l) => r < l ? r : l,
+        };
+    }
+
+    public async Task<IReadOnlyList<QueuedPost>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var nowMs = now.ToUnixTimeMilliseconds();
+            var claimed = new List<QueuedPost>();
+            await using (var select = connection.CreateCommand())
+            {
+                select.Transaction = transaction;
+                select.CommandText = $"SELECT {PostColumns} FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now ORDER BY urgent DESC, ready_at, id LIMIT $max;";
+                select.Parameters.AddWithValue("$now", nowMs);
+                select.Parameters.AddWithValue("$max", max);
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    claimed.Add(ReadPost(reader));
+                }
+            }
+
+            var expires = (now + lease).ToUnixTimeMilliseconds();
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var post = claimed[i];
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    """
+                    UPDATE posts SET state = 1, ready_at = NULL, attempts = attempts + 1, lease_owner = $owner,
+                                     lease_expires_at = $expires, updated_at = $now
+                    WHERE id = $id;
+                    INSERT INTO attempts (post_id, attempt, owner, started_at) VALUES ($id, $attempt, $owner, $now);
+                    """,
+                    cancellationToken,
+                    ("$owner", owner),
+                    ("$expires", expires),
+                    ("$now", nowMs),
+                    ("$id", post.Id),
+                    ("$attempt", post.Attempts + 1));
+                claimed[i] = post with
+                {
+                    State = PostState.Publishing,
+                    Attempts = post.Attempts + 1,
+                    LeaseOwner = owner,
+                    LeaseExpiresAt = now + lease,
+                };
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return claimed;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<QueuedPost>> GetExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueryPostsAsync(
+            $"SELECT {PostColumns} FROM posts WHERE state = 1 AND lease_expires_at <= $now ORDER BY lease_expires_at;",
+            cancellationToken,
+            ("$now", now.ToUnixTimeMilliseconds()));
+
+    public async Task<bool> RecordAsync(long postId, string? owner, PostOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var (state, readyAt, error, remoteId, remoteUrl, publishedAt, label) = outcome switch
+        {
+            PostOutcome.Published p => (PostState.Published, (long?)null, p.Note, p.RemoteId, p.RemoteUrl?.AbsoluteUri, (long?)nowMs, "published"),
+            PostOutcome.RetryAt r => (PostState.RetryWaiting, r.NextAttemptAt.ToUnixTimeMilliseconds(), r.Error, null, null, null, "retry"),
+            PostOutcome.Failed f => (PostState.Failed, null, f.Error, null, null, null, "failed"),
+            PostOutcome.Skipped s => (PostState.Skipped, null, s.Reason, null, null, null, "skipped"),
+            PostOutcome.InDoubt d => (PostState.InDoubt, null, d.Reason, null, null, null, "in-doubt"),
+            PostOutcome.Released r => (PostState.Queued, r.DueAt.ToUnixTimeMilliseconds(), r.Note, null, null, null, "released"),
+            PostOutcome.Cancelled => (PostState.Cancelled, null, "cancelled by the operator", null, null, null, "cancelled"),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+        };
+
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var ownerClause = owner is null ? string.Empty : " AND state = 1 AND lease_owner = $owner";
+            var released = outcome is PostOutcome.Released;
+            var changed = await ExecuteAsync(
+                connection,
+                transaction,
+                $"""
+                UPDATE posts SET state = $state, ready_at = $ready, last_error = $error,
+                                 next_attempt_at = CASE WHEN $state = 3 THEN $ready ELSE NULL END,
+                                 remote_id = COALESCE($remoteId, remote_id), remote_url = COALESCE($remoteUrl, remote_url),
+                                 published_at = COALESCE($publishedAt, published_at),
+                                 attempts = CASE WHEN $released = 1 AND attempts > 0 AND state = 1 THEN attempts - 1 ELSE attempts END,
+                                 lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+                WHERE id = $id{ownerClause};
+                """,
+                cancellationToken,
+                ("$state", (int)state),
+                ("$ready", readyAt),
+                ("$error", error),
+                ("$remoteId", remoteId),
+                ("$remoteUrl", remoteUrl),
+                ("$publishedAt", publishedAt),
+                ("$released", released ? 1 : 0),
+                ("$now", nowMs),
+                ("$id", postId),
+                ("$owner", owner));
+            if (changed > 0 && owner is not null)
+            {
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    """
+                    UPDATE attempts SET finished_at = $now, outcome = $label, detail = $error
+                    WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);
+                    """,
+                    cancellationToken,
+                    ("$now", nowMs),
+                    ("$label", label),
+                    ("$error", error),
+                    ("$id", postId),
+                    ("$owner", owner));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return changed > 0;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<QueuedPost?> GetAsync(long postId, CancellationToken cancellationToken)
+    {
+        var posts = await QueryPostsAsync($"SELECT {PostColumns} FROM posts WHERE id = $id;", cancellationToken, ("$id", postId));
+        return posts.Count == 0 ? null : posts[0];
+    }
+
+    public Task<IReadOnlyList<QueuedPost>> ListAsync(IReadOnlyCollection<PostState> states, int limit, bool newestFirst, CancellationToken cancellationToken)
+    {
+        var stateList = string.Join(", ", states.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
+        var order = newestFirst ? "DESC" : "ASC";
+        return QueryPostsAsync(
+            $"SELECT {PostColumns} FROM posts WHERE state IN ({stateList}) ORDER BY COALESCE(published_at, ready_at, due_at) {order}, id {order} LIMIT $limit;",
+            cancellationToken,
+            ("$limit", limit));
+    }
+
+    public async Task<IReadOnlyDictionary<PostState, int>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state, COUNT(*) FROM posts GROUP BY state;";
+        var result = new Dictionary<PostState, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[(PostState)reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+
+        return result;
+    }
+
+    public Task<bool> CancelAsync(long postId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OperatorUpdateAsync(
+            postId,
+            "state = 6, ready_at = NULL, next_attempt_at = NULL, last_error = 'cancelled by the operator'",
+            "state IN (0, 3, 7)",
+            now,
+            null,
+            cancellationToken);
+
+    public Task<bool> RetryAsync(long postId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OperatorUpdateAsync(
+            postId,
+            "state = 0, ready_at = $at, due_at = $at, next_attempt_at = NULL",
+            "state IN (3, 4, 5, 6, 7)",
+            now,
+            now,
+            cancellationToken);
+
+    public Task<bool> RescheduleAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OperatorUpdateAsync(
+            postId,
+            "state = 0, ready_at = $at, due_at = $at, next_attempt_at = NULL",
+            "state IN (0, 3, 5, 6, 7)",
+            now,
+            dueAt,
+            cancellationToken);
+
+    public async Task<IngestRecord?> GetIngestAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT fingerprint, source, outcome, detail, at FROM ingested WHERE fingerprint = $f;";
+        command.Parameters.AddWithValue("$f", fingerprint);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new IngestRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+    }
+
+    public async Task RecordIngestAsync(IngestRecord record, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await ExecuteAsync(
+                connection,
+                null,
+                "INSERT OR REPLACE INTO ingested (fingerprint, source, outcome, detail, at) VALUES ($f, $s, $o, $d, $at);",
+                cancellationToken,
+                ("$f", record.Fingerprint),
+                ("$s", record.Source),
+                ("$o", record.Outcome),
+                ("$d", record.Detail),
+                ("$at", record.At.ToUnixTimeMilliseconds()));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<bool> OperatorUpdateAsync(long postId, string set, string allowed, DateTimeOffset now, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            var changed = await ExecuteAsync(
+                connection,
+                null,
+                $"UPDATE posts SET {set}, updated_at = $now WHERE id = $id AND {allowed};",
+                cancellationToken,
+                ("$now", now.ToUnixTimeMilliseconds()),
+                ("$at", at?.ToUnixTimeMilliseconds()),
+                ("$id", postId));
+            return changed > 0;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<QueuedPost>> QueryPostsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var result = new List<QueuedPost>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(ReadPost(reader));
+        }
+
+        return result;
+    }
+
+    private static QueuedPost ReadPost(SqliteDataReader reader)
+    {
+        var draft = JsonSerializer.Deserialize(reader.GetString(4), QueueJsonContext.Default.PostDraft)
+            ?? throw new InvalidDataException($"Post {reader.GetInt64(0)} has an empty payload in the ledger.");
+        return new QueuedPost(
+            Id: reader.GetInt64(0),
+            ArticleKey: reader.GetString(1),
+            ArticleTitle: reader.GetString(2),
+            Channel: reader.GetString(3),
+            Draft: draft,
+            IdempotencyKey: reader.GetString(5),
+            State: (PostState)reader.GetInt32(6),
+            DueAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+            Attempts: reader.GetInt32(8),
+            NextAttemptAt: reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+            LastError: reader.IsDBNull(10) ? null : reader.GetString(10),
+            RemoteId: reader.IsDBNull(11) ? null : reader.GetString(11),
+            RemoteUrl: reader.IsDBNull(12) ? null : new Uri(reader.GetString(12)),
+            PublishedAt: reader.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
+            LeaseOwner: reader.IsDBNull(14) ? null : reader.GetString(14),
+            LeaseExpiresAt: reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
+            Urgent: reader.GetInt32(16) != 0);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+
+        // NORMAL is durable in WAL mode except for the last commits on power loss; a process crash loses nothing.
+        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is DBNull ? null : result;
+    }
+
+    private static DateTimeOffset? FromMs(object? value) =>
+        value is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Ledger schema migrated to version {Version}")]
+        public static partial void Migrated(ILogger logger, int version);
+    }
+}

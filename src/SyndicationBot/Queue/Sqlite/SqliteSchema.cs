@@ -1,0 +1,79 @@
+namespace SyndicationBot.Queue.Sqlite;
+
+/// <summary>
+/// The ledger schema as forward-only migrations. Times are INTEGER Unix milliseconds (UTC): compact for a
+/// million posts and compared without parsing. Version N is applied when <c>PRAGMA user_version</c> is N-1.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: articles, posts, attempts, ingested sources.
+        """
+        CREATE TABLE articles (
+            id            INTEGER PRIMARY KEY,
+            key           TEXT NOT NULL UNIQUE,
+            content_hash  TEXT NOT NULL,
+            near_key      TEXT NOT NULL,
+            source        TEXT NOT NULL,
+            title         TEXT NOT NULL,
+            url           TEXT NULL,
+            language      TEXT NOT NULL,
+            published_at  INTEGER NULL,
+            created_at    INTEGER NOT NULL
+        );
+        CREATE INDEX ix_articles_content_hash ON articles(content_hash);
+        CREATE INDEX ix_articles_near_key ON articles(near_key);
+
+        CREATE TABLE posts (
+            id               INTEGER PRIMARY KEY,
+            article_id       INTEGER NOT NULL REFERENCES articles(id),
+            article_key      TEXT NOT NULL,
+            article_title    TEXT NOT NULL,
+            channel          TEXT NOT NULL,
+            payload          TEXT NOT NULL,
+            idempotency_key  TEXT NOT NULL UNIQUE,
+            state            INTEGER NOT NULL,
+            urgent           INTEGER NOT NULL DEFAULT 0,
+            due_at           INTEGER NOT NULL,
+            ready_at         INTEGER NULL,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NULL,
+            last_error       TEXT NULL,
+            remote_id        TEXT NULL,
+            remote_url       TEXT NULL,
+            published_at     INTEGER NULL,
+            lease_owner      TEXT NULL,
+            lease_expires_at INTEGER NULL,
+            created_at       INTEGER NOT NULL,
+            updated_at       INTEGER NOT NULL,
+            UNIQUE (article_key, channel)
+        );
+        CREATE INDEX ix_posts_ready ON posts(ready_at) WHERE ready_at IS NOT NULL;
+        CREATE INDEX ix_posts_lease ON posts(lease_expires_at) WHERE state = 1;
+        CREATE INDEX ix_posts_channel_due ON posts(channel, due_at);
+        CREATE INDEX ix_posts_channel_published ON posts(channel, published_at) WHERE published_at IS NOT NULL;
+        CREATE INDEX ix_posts_state_due ON posts(state, due_at);
+
+        CREATE TABLE attempts (
+            id           INTEGER PRIMARY KEY,
+            post_id      INTEGER NOT NULL REFERENCES posts(id),
+            attempt      INTEGER NOT NULL,
+            owner        TEXT NOT NULL,
+            started_at   INTEGER NOT NULL,
+            finished_at  INTEGER NULL,
+            outcome      TEXT NULL,
+            detail       TEXT NULL
+        );
+        CREATE INDEX ix_attempts_post ON attempts(post_id);
+
+        CREATE TABLE ingested (
+            fingerprint  TEXT PRIMARY KEY,
+            source       TEXT NOT NULL,
+            outcome      TEXT NOT NULL,
+            detail       TEXT NULL,
+            at           INTEGER NOT NULL
+        );
+        """,
+    ];
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using SyndicationBot.Hosting;
+using SyndicationBot.Tests.Support;
+
+namespace SyndicationBot.Tests.Hosting;
+
+/// <summary>
+/// The whole path in-process: the real host graph (AddSyndicationBot), a temp seeds folder, a temp SQLite file
+/// and the outbox channel, with time on a FakeTimeProvider.
+/// </summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(Start);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_SeedAndSecondArticle_EachPostedOnceAtItsScheduledTime()
+    {
+        // Arrange
+        var seeds = Directory.CreateDirectory(_folder.Combine("seeds")).FullName;
+        File.Copy(SeedPath(), Path.Combine(seeds, "000_seed.txt"));
+        await File.WriteAllTextAsync(Path.Combine(seeds, "001_port.txt"), SecondArticle);
+        using var host = BuildHost();
+
+        // Act
+        await host.StartAsync();
+        var first = await WaitForOutboxLinesAsync(1);
+        var afterFirst = ReadOutbox();
+        _time.Advance(TimeSpan.FromSeconds(4));
+        await SettleAsync();
+        var stillOne = ReadOutbox().Count;
+        var both = await WaitForOutboxLinesAsync(2);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await SettleAsync();
+        await host.StopAsync();
+
+        // Assert
+        Assert.True(first);
+        Assert.True(both);
+        Assert.Single(afterFirst);
+        Assert.Equal(1, stillOne);
+        var lines = ReadOutbox();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("Hammouchi et la Chine renforcent le partenariat sécuritaire", lines[0].GetProperty("title").GetString());
+        var firstAt = lines[0].GetProperty("publishedAt").GetDateTimeOffset();
+        var secondAt = lines[1].GetProperty("publishedAt").GetDateTimeOffset();
+        Assert.InRange(firstAt, Start, Start.AddSeconds(1));
+        Assert.InRange(secondAt, Start.AddSeconds(5), Start.AddSeconds(6.5));
+        Assert.DoesNotContain("Suivez-nous", lines[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RestartedOnTheSameLedger_PostsNothingAgain()
+    {
+        // Arrange
+        var seeds = Directory.CreateDirectory(_folder.Combine("seeds")).FullName;
+        File.Copy(SeedPath(), Path.Combine(seeds, "000_seed.txt"));
+        using (var first = BuildHost())
+        {
+            await first.StartAsync();
+            Assert.True(await WaitForOutboxLinesAsync(1));
+            await first.StopAsync();
+        }
+
+        // Act: restart, and drop the same page in again under another name.
+        File.Copy(SeedPath(), Path.Combine(seeds, "copy-of-seed.txt"));
+        using var second = BuildHost();
+        await second.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await SettleAsync();
+        }
+
+        await second.StopAsync();
+
+        // Assert
+        Assert.Single(ReadOutbox());
+    }
+
+    [Fact]
+    public async Task Run_FileDroppedWhileRunning_IsPosted()
+    {
+        // Arrange
+        Directory.CreateDirectory(_folder.Combine("seeds"));
+        using var host = BuildHost();
+        await host.StartAsync();
+        await SettleAsync();
+
+        // Act
+        await File.WriteAllTextAsync(_folder.Combine("seeds", "late.txt"), SecondArticle);
+        var posted = await WaitForOutboxLinesAsync(1);
+        await host.StopAsync();
+
+        // Assert
+        Assert.True(posted);
+        Assert.Equal("Storm closes the port of Tangier for a second day", ReadOutbox()[0].GetProperty("title").GetString());
+    }
+
+    private const string SecondArticle =
+        """
+        Home
+        World
+        Storm closes the port of Tangier for a second day
+        The port of Tangier Med stayed closed on Tuesday as gale-force winds and waves of up to seven metres hit the Strait of Gibraltar, the port authority said.
+        Ferry crossings to Algeciras and Tarifa were suspended, leaving hundreds of lorries waiting at the terminals, and the authority said it would review the forecast on Wednesday morning.
+        """;
+
+    private static string SeedPath() => Path.Combine(AppContext.BaseDirectory, "TestData", "Hosting", "seed.txt");
+
+    private IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = _folder.Path,
+            DisableDefaults = false,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sources:SeedsPath"] = "seeds",
+            ["Sources:Watch:SettleTime"] = "00:00:01",
+            ["Sources:Watch:RescanInterval"] = "00:00:02",
+            ["Storage:ConnectionString"] = "Data Source=data/syndication.db",
+            ["Channels:Outbox:Enabled"] = "true",
+            ["Channels:Outbox:Path"] = "data/outbox.jsonl",
+            ["Schedule:MinSpacing"] = "00:00:05",
+            ["Dispatch:MaxIdle"] = "00:00:01",
+        });
+        builder.Services.AddSingleton<TimeProvider>(_time);
+        builder.AddSyndicationBot();
+        return builder.Build();
+    }
+
+    private List<JsonElement> ReadOutbox()
+    {
+        var path = _folder.Combine("data", "outbox.jsonl");
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        return [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    }
+
+    // Background services run on real threads: give them real moments to react to each fake-time step.
+    private async Task<bool> WaitForOutboxLinesAsync(int count)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            if (ReadOutbox().Count >= count)
+            {
+                return true;
+            }
+
+            if (i % 10 == 9)
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(500));
+            }
+
+            await Task.Delay(10);
+        }
+
+        return false;
+    }
+
+    private static Task SettleAsync() => Task.Delay(200);
+}
