@@ -1,0 +1,78 @@
+namespace SyndicationBot.Posts;
+
+// The fitting order, from best to last resort: whole sentences with hashtags; the lead sentence with fewer
+// hashtags; the lead cut at a word with "…"; the headline alone, cut if need be; the link alone. The link is
+// never cut or dropped: it is not among the things this class shortens.
+internal static class PostFitter
+{
+    public static FittedPost Fit(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix = "")
+    {
+        var sentences = material.Sentences;
+        var hashtags = material.Hashtags;
+
+        for (int k = sentences.Count; k >= 1; k--)
+        {
+            var attempt = Try(template, material.Title, Join(sentences, k), material.UrlText, hashtags, fits, suffix);
+            if (attempt is not null)
+            {
+                return attempt with { SentencesUsed = k };
+            }
+        }
+
+        if (sentences.Count == 0)
+        {
+            var bare = Try(template, material.Title, string.Empty, material.UrlText, hashtags, fits, suffix);
+            if (bare is not null)
+            {
+                return bare;
+            }
+        }
+
+        for (int h = hashtags.Count - 1; h >= 0 && sentences.Count > 0; h--)
+        {
+            var fewer = Try(template, material.Title, sentences[0], material.UrlText, hashtags.Take(h).ToList(), fits, suffix);
+            if (fewer is not null)
+            {
+                return fewer with { SentencesUsed = 1 };
+            }
+        }
+
+        if (sentences.Count > 0)
+        {
+            string? cut = TextCutter.Cut(sentences[0], s => fits(Plain(template, material.Title, s, material.UrlText, [], suffix)));
+            if (cut is not null)
+            {
+                return Try(template, material.Title, cut, material.UrlText, [], fits, suffix)!;
+            }
+        }
+
+        var titleOnly = Try(template, material.Title, string.Empty, material.UrlText, [], fits, suffix);
+        if (titleOnly is not null)
+        {
+            return titleOnly;
+        }
+
+        string? shortTitle = TextCutter.Cut(material.Title, t => fits(Plain(template, t, string.Empty, material.UrlText, [], suffix)));
+        if (shortTitle is not null)
+        {
+            return Try(template, shortTitle, string.Empty, material.UrlText, [], fits, suffix)!;
+        }
+
+        var linkOnly = template.Layout(string.Empty, string.Empty, material.UrlText, string.Empty);
+        string plain = PostTemplate.ToPlainText(linkOnly) + suffix;
+        return new FittedPost(linkOnly, plain, 0, fits(plain)) { Suffix = suffix };
+    }
+
+    private static FittedPost? Try(PostTemplate template, string title, string summary, string url, IReadOnlyList<string> hashtags, Func<string, bool> fits, string suffix)
+    {
+        var pieces = template.Layout(title, summary, url, string.Join(' ', hashtags));
+        string plain = PostTemplate.ToPlainText(pieces) + suffix;
+        return fits(plain) ? new FittedPost(pieces, plain, 0, true) { Suffix = suffix } : null;
+    }
+
+    private static string Plain(PostTemplate template, string title, string summary, string url, IReadOnlyList<string> hashtags, string suffix) =>
+        PostTemplate.ToPlainText(template.Layout(title, summary, url, string.Join(' ', hashtags))) + suffix;
+
+    public static string Join(IReadOnlyList<string> sentences, int count) =>
+        count == 1 ? sentences[0] : string.Join(' ', sentences.Take(count));
+}

@@ -1,0 +1,118 @@
+using System.Text;
+
+namespace SyndicationBot.Posts.Text;
+
+// A port of twitter-text's parseTweet (js/src/parseTweet.js): no .NET implementation exists, and X rejects a
+// post whose weighted length differs from its own count, so this follows the reference step by step.
+internal static class TwitterText
+{
+    public static int WeightedLength(string text) => Parse(text, TwitterTextConfiguration.Version3).WeightedLength;
+
+    public static TweetLength Parse(string text, TwitterTextConfiguration config)
+    {
+        string normalized = ToNfc(text);
+        var urls = UrlExtractor.Extract(normalized, includeWithoutProtocol: true);
+        int nextUrl = 0;
+        int maxWeighted = config.MaxWeightedTweetLength * config.Scale;
+
+        long weighted = 0;
+        int validDisplayIndex = 0;
+        bool valid = true;
+        for (int i = 0; i < normalized.Length; i++)
+        {
+            if (nextUrl < urls.Count && urls[nextUrl].Start == i)
+            {
+                weighted += config.TransformedUrlLength * config.Scale;
+                i += urls[nextUrl].Length - 1;
+                nextUrl++;
+            }
+            else if (config.EmojiParsingEnabled && EmojiSequences.MatchLength(normalized, i) is var emoji and > 0)
+            {
+                weighted += config.DefaultWeight;
+                i += emoji - 1;
+            }
+            else
+            {
+                // Like the reference, a surrogate pair is weighed by its low surrogate, i.e. the default weight.
+                if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+                {
+                    i++;
+                }
+
+                weighted += config.WeightOf(normalized[i]);
+            }
+
+            if (valid)
+            {
+                valid = normalized[i] is not ('\uFFFE' or '\uFEFF' or '\uFFFF');
+            }
+
+            if (valid && weighted <= maxWeighted)
+            {
+                validDisplayIndex = i;
+            }
+        }
+
+        int weightedLength = (int)(weighted / config.Scale);
+        valid = valid && weighted > 0 && weighted <= maxWeighted;
+        int permillage = (int)(weighted * 1000 / maxWeighted);
+        validDisplayIndex += text.Length - normalized.Length;
+
+        return new TweetLength(
+            weightedLength,
+            valid,
+            permillage,
+            DisplayRangeStart: 0,
+            DisplayRangeEnd: text.Length > 0 ? text.Length - 1 : 0,
+            ValidRangeStart: 0,
+            ValidRangeEnd: validDisplayIndex);
+    }
+
+    // JavaScript's normalize() passes noncharacters and lone surrogates through; .NET throws on them, so
+    // normalise the runs between such characters and keep the characters themselves as they are.
+    internal static string ToNfc(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            var builder = new StringBuilder(text.Length);
+            int runStart = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                int length = IsUnnormalizable(text, i);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                builder.Append(text.AsSpan(runStart, i - runStart).ToString().Normalize(NormalizationForm.FormC));
+                builder.Append(text, i, length);
+                i += length - 1;
+                runStart = i + 1;
+            }
+
+            builder.Append(text.AsSpan(runStart).ToString().Normalize(NormalizationForm.FormC));
+            return builder.ToString();
+        }
+    }
+
+    private static int IsUnnormalizable(string text, int i)
+    {
+        char c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                int cp = char.ConvertToUtf32(c, text[i + 1]);
+                return (cp & 0xFFFE) == 0xFFFE ? 2 : 0;
+            }
+
+            return 1;
+        }
+
+        return char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF' ? 1 : 0;
+    }
+}

@@ -1,0 +1,36 @@
+namespace SyndicationBot.Posts.Text;
+
+/// <summary>A twitter-text length configuration (config/v2.json, config/v3.json).</summary>
+internal sealed record TwitterTextConfiguration(
+    int MaxWeightedTweetLength,
+    int Scale,
+    int DefaultWeight,
+    bool EmojiParsingEnabled,
+    int TransformedUrlLength,
+    IReadOnlyList<TwitterTextWeightRange> Ranges)
+{
+    private static readonly TwitterTextWeightRange[] StandardRanges =
+    [
+        new(0, 4351, 100),
+        new(8192, 8205, 100),
+        new(8208, 8223, 100),
+        new(8242, 8247, 100),
+    ];
+
+    public static TwitterTextConfiguration Version2 { get; } = new(280, 100, 200, false, 23, StandardRanges);
+
+    public static TwitterTextConfiguration Version3 { get; } = new(280, 100, 200, true, 23, StandardRanges);
+
+    public int WeightOf(char c)
+    {
+        foreach (var range in Ranges)
+        {
+            if (c >= range.Start && c <= range.End)
+            {
+                return range.Weight;
+            }
+        }
+
+        return DefaultWeight;
+    }
+}

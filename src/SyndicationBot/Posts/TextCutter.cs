@@ -1,0 +1,102 @@
+using SyndicationBot.Posts.Text;
+using SyndicationBot.Summaries;
+
+namespace SyndicationBot.Posts;
+
+// Shortens a sentence to fit: the longest prefix ending at a word boundary (or between CJK characters) that
+// fits, with "…" appended. A cut never falls inside a URL, a number ("1 200") or a grapheme cluster, and never
+// right after a URL, hashtag or handle, where "…" would be read as part of it.
+internal static class TextCutter
+{
+    public const string Ellipsis = "…";
+
+    public static string? Cut(string text, Func<string, bool> fits)
+    {
+        var points = CutPoints(text);
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        int lo = 0, hi = points.Count - 1, best = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (fits(Shorten(text, points[mid])))
+            {
+                best = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return best >= 0 ? Shorten(text, points[best]) : null;
+    }
+
+    public static string Shorten(string text, int cut)
+    {
+        var prefix = text.AsSpan(0, cut).TrimEnd();
+        prefix = prefix.TrimEnd(",;:–—-(«“‘\"'[ \u00A0\u202F\u3001\uFF0C\u060C");
+        return string.Concat(prefix, Ellipsis);
+    }
+
+    public static List<int> CutPoints(string text)
+    {
+        var urls = UrlExtractor.Extract(text, includeWithoutProtocol: true);
+        var points = new List<int>();
+        int nextUrl = 0;
+        int tokenStart = 0;
+        for (int i = 1; i < text.Length; i++)
+        {
+            while (nextUrl < urls.Count && urls[nextUrl].End < i)
+            {
+                nextUrl++;
+            }
+
+            bool insideUrl = nextUrl < urls.Count && urls[nextUrl].Start < i && i <= urls[nextUrl].End;
+            char before = text[i - 1];
+            char at = text[i];
+            if (IsBreakSpace(at) && !IsBreakSpace(before))
+            {
+                bool splitsNumber = char.IsDigit(before) && i + 1 < text.Length && char.IsDigit(text[i + 1]);
+                bool afterEntity = text[tokenStart] is '#' or '@' or '＃' or '＠';
+                if (!insideUrl && !splitsNumber && !afterEntity && HasWordBefore(text, i))
+                {
+                    points.Add(i);
+                }
+            }
+            else if (!insideUrl && SentenceSplitter.IsCjk(at) && (SentenceSplitter.IsCjk(before) || IsCjkPunctuation(before)))
+            {
+                points.Add(i);
+            }
+
+            if (IsBreakSpace(before) && !IsBreakSpace(at))
+            {
+                tokenStart = i;
+            }
+        }
+
+        return points;
+    }
+
+    private static bool HasWordBefore(string text, int i)
+    {
+        foreach (char c in text.AsSpan(0, i))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // No-break spaces (U+00A0, U+202F) bind "8,5 %" and "M. Dupont": they are not break opportunities.
+    private static bool IsBreakSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\u2009' or '\u3000';
+
+    private static bool IsCjkPunctuation(char c) => c is '，' or '、' or '；' or '：' or '」' or '』' or '）' or '”';
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace SyndicationBot.Summaries;
+
+[OptionsValidator]
+internal sealed partial class SummariesOptionsValidator : IValidateOptions<SummariesOptions>;
