@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Xunit;
 
@@ -40,7 +41,7 @@ public sealed class ScrapedPagesTests
         Assert.Equal(root.GetProperty("language").GetString(), article.Language);
         Assert.Equal(OptionalString(root, "url"), article.Url?.AbsoluteUri);
         Assert.Equal(OptionalString(root, "author"), article.Author);
-        Assert.Equal(OptionalString(root, "publishedAt"), article.PublishedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(OptionalString(root, "publishedAt") is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null, article.PublishedAt);
         if (root.TryGetProperty("tags", out var tags))
         {
             Assert.Equal(tags.EnumerateArray().Select(t => t.GetString()), article.Tags);

@@ -28,9 +28,14 @@ internal static class BylineParser
         }
 
         string? unprefixedName = null;
+        TimeSpan? time = null;
         foreach (var part in Split(line))
         {
-            if (TryAuthor(part, out var name))
+            if (TryTime(part, out var clock))
+            {
+                time ??= clock;
+            }
+            else if (TryAuthor(part, out var name))
             {
                 author ??= name;
             }
@@ -46,6 +51,12 @@ internal static class BylineParser
             {
                 return false;
             }
+        }
+
+        // "27 nov. 2026 - 14:05": the time printed apart from its date.
+        if (published is { } day && day.TimeOfDay == TimeSpan.Zero && time is { } at)
+        {
+            published = day + at;
         }
 
         // "Jane Doe | 27 November 2026": a bare name counts only when it stands next to a date.
@@ -82,6 +93,30 @@ internal static class BylineParser
         }
 
         return result;
+    }
+
+    private static bool TryTime(string part, out TimeSpan time)
+    {
+        time = default;
+        var span = part.AsSpan().Trim();
+        var space = span.IndexOf(' ');
+        if (space > 0 && span.Length - space <= 5)
+        {
+            // "14:05 Uhr", "14:05 CET": a zone or unit word after the clock.
+            span = span[..space];
+        }
+
+        if (span.Length is < 4 or > 5)
+        {
+            return false;
+        }
+
+        var separator = span.IndexOfAny(':', 'h');
+        return separator is 1 or 2
+            && int.TryParse(span[..separator], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours)
+            && int.TryParse(span[(separator + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+            && span.Length - separator == 3 && hours < 24 && minutes < 60
+            && (time = new TimeSpan(hours, minutes, 0)) >= TimeSpan.Zero;
     }
 
     private static bool TryAuthor(string part, out string? name)
