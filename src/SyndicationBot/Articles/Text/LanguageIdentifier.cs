@@ -1,0 +1,116 @@
+using Lingua;
+
+namespace SyndicationBot.Articles.Text;
+
+/// <summary>
+/// ISO 639-1 language of a text, or <c>und</c>. Scripts that settle the question (Arabic, Kana, Han,
+/// Hangul) short-circuit; Latin and Cyrillic text goes to Lingua over a small language set, on a bounded
+/// prefix, so a page costs tens of microseconds.
+/// </summary>
+internal sealed class LanguageIdentifier
+{
+    public const string Undetermined = "und";
+
+    private const int MaxSample = 240;
+    private const int MinLetters = 12;
+
+    // Built once per process: the n-gram models are large and immutable, and Lingua is thread-safe.
+    private static readonly Lazy<LanguageDetector> LatinAndCyrillic = new(() => LanguageDetectorBuilder
+        .FromLanguages(
+            Language.English, Language.French, Language.Spanish, Language.German, Language.Italian,
+            Language.Portuguese, Language.Dutch, Language.Russian, Language.Ukrainian)
+        .WithLowAccuracyMode()
+        .WithMinimumRelativeDistance(0.05)
+        .Build());
+
+    private static readonly Lazy<LanguageDetector> ArabicScript = new(() => LanguageDetectorBuilder
+        .FromLanguages(Language.Arabic, Language.Persian, Language.Urdu)
+        .WithLowAccuracyMode()
+        .Build());
+
+    private readonly Lazy<LanguageDetector> latinAndCyrillic = LatinAndCyrillic;
+    private readonly Lazy<LanguageDetector> arabicScript = ArabicScript;
+
+    /// <summary>Returns the language of <paramref name="text"/> (title and first paragraphs are enough).</summary>
+    public string Identify(string text)
+    {
+        var sample = Sample(text);
+        int latin = 0, cyrillic = 0, arabic = 0, kana = 0, han = 0, hangul = 0, arabicExtra = 0;
+        foreach (var c in sample)
+        {
+            switch (c)
+            {
+                case (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '\u00C0' and <= '\u024F'):
+                    latin++;
+                    break;
+                case >= '\u0400' and <= '\u04FF':
+                    cyrillic++;
+                    break;
+                case '\u067E' or '\u0686' or '\u0698' or '\u06AF' or '\u06CC' or '\u0679' or '\u06BA' or '\u06D2':
+                    arabic++;
+                    arabicExtra++;
+                    break;
+                case (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF'):
+                    arabic++;
+                    break;
+                case (>= '\u3040' and <= '\u30FF') or (>= '\u31F0' and <= '\u31FF') or (>= '\uFF66' and <= '\uFF9F'):
+                    kana++;
+                    break;
+                case (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF'):
+                    han++;
+                    break;
+                case (>= '\uAC00' and <= '\uD7AF') or (>= '\u1100' and <= '\u11FF'):
+                    hangul++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var letters = latin + cyrillic + arabic + kana + han + hangul;
+        if (letters < MinLetters && han + kana + hangul < 4)
+        {
+            return Undetermined;
+        }
+
+        // Kana appears only in Japanese; a handful among Han characters settles it.
+        if (kana > 0 && kana * 10 >= kana + han)
+        {
+            return "ja";
+        }
+
+        if (han + kana > letters / 2)
+        {
+            return kana > 0 ? "ja" : "zh";
+        }
+
+        if (hangul > letters / 2)
+        {
+            return "ko";
+        }
+
+        if (arabic > letters / 2)
+        {
+            return arabicExtra == 0 ? "ar" : Detect(arabicScript.Value, sample);
+        }
+
+        return latin + cyrillic > letters / 2 ? Detect(latinAndCyrillic.Value, sample) : Undetermined;
+    }
+
+    private static string Detect(LanguageDetector detector, string sample)
+    {
+        var language = detector.DetectLanguageOf(sample);
+        return language == Language.Unknown ? Undetermined : language.IsoCode6391().ToString().ToLowerInvariant();
+    }
+
+    private static string Sample(string text)
+    {
+        if (text.Length <= MaxSample)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', MaxSample);
+        return text[..(cut > MaxSample / 2 ? cut : MaxSample)];
+    }
+}

@@ -1,0 +1,450 @@
+namespace SyndicationBot.Articles.Text;
+
+/// <summary>
+/// Finds the headline and body of a scraped text page by structure. Every line is measured (letters,
+/// words, sentence punctuation, digits, repetition, position); running text with sentences forms clusters,
+/// the heaviest cluster is the body, and the best headline-shaped line just above it is the title. Bylines
+/// and datelines become metadata; menus, timelines, share buttons and trailing "read more" blocks fall away
+/// because they have none of the shape of running text.
+/// </summary>
+internal static class ScrapedPageExtractor
+{
+    private const int MaxGap = 3;
+    private const int MinProseWeight = 60;
+    private const int MinTitleWeight = 12;
+    private const int TitleWindow = 8;
+
+    public static PageContent? Extract(string text, out string? failure)
+    {
+        var lines = text.Split('\n');
+        var metadata = new PageMetadata();
+        var start = FrontMatterReader.Read(lines, metadata);
+        var units = ReadUnits(lines, start, metadata);
+        if (units.Count == 0)
+        {
+            failure = "has no text lines";
+            return null;
+        }
+
+        CountRepetitions(units);
+        foreach (var unit in units)
+        {
+            Classify(unit);
+        }
+
+        var body = FindBody(units);
+        if (body is null)
+        {
+            var lettered = units.Count(u => u.Weight > 0);
+            failure = lettered == 0
+                ? $"is timeline-only or boilerplate-only: none of its {units.Count} lines has words"
+                : $"is timeline-only or boilerplate-only: none of its {units.Count} lines is running text with sentences";
+            return null;
+        }
+
+        var (first, last) = body.Value;
+        var paragraphs = new List<string>();
+        for (var i = first; i <= last; i++)
+        {
+            if (units[i].IsProse)
+            {
+                paragraphs.Add(units[i].Text);
+            }
+        }
+
+        string? author = metadata.Author;
+        DateTimeOffset? published = metadata.PublishedAt;
+        var titleIndex = FindTitle(units, first);
+        var title = metadata.Title ?? (titleIndex >= 0 ? units[titleIndex].Text : null);
+        if (title is null)
+        {
+            failure = "has body text but no headline line above it";
+            return null;
+        }
+
+        // Bylines and datelines sit between the headline and the body, or just after the body.
+        var from = Math.Max(0, (titleIndex >= 0 ? titleIndex : first) - 2);
+        for (var i = from; i < units.Count && i <= last + 2; i++)
+        {
+            if (i >= first && i <= last && units[i].IsProse)
+            {
+                continue;
+            }
+
+            if (units[i].IsMeta)
+            {
+                author ??= units[i].Author;
+                published ??= units[i].PublishedAt;
+            }
+        }
+
+        failure = null;
+        return new PageContent(
+            title,
+            paragraphs,
+            metadata.Url,
+            published,
+            author,
+            metadata.ImageUrl,
+            metadata.Tags,
+            metadata.Language);
+    }
+
+    private static List<Unit> ReadUnits(string[] lines, int start, PageMetadata metadata)
+    {
+        var units = new List<Unit>(lines.Length);
+        var blankBefore = false;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var line = TextNormalizer.CollapseSpaces(lines[i]);
+            if (line.Length == 0)
+            {
+                blankBefore = true;
+                continue;
+            }
+
+            if (TryMetadataLine(line, metadata))
+            {
+                blankBefore = false;
+                continue;
+            }
+
+            // A hard-wrapped paragraph: the previous line runs on (no closing punctuation) into a lower-case start.
+            if (!blankBefore && units.Count > 0 && char.IsLower(line[0]) && units[^1].Text.Length >= 40
+                && !EndsWithTerminal(units[^1].Text))
+            {
+                units[^1].Text = units[^1].Text + " " + line;
+                continue;
+            }
+
+            units.Add(new Unit(line));
+            blankBefore = false;
+        }
+
+        return units;
+    }
+
+    private static bool TryMetadataLine(string line, PageMetadata metadata)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 2 or > 20 || colon + 1 >= line.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < colon; i++)
+        {
+            if (!char.IsAsciiLetter(line[i]) && line[i] is not ('_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return metadata.TryApply(line[..colon], line[(colon + 1)..]);
+    }
+
+    private static void CountRepetitions(List<Unit> units)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            counts[unit.Text] = counts.GetValueOrDefault(unit.Text) + 1;
+        }
+
+        foreach (var unit in units)
+        {
+            unit.Repeats = counts[unit.Text];
+        }
+    }
+
+    private static void Classify(Unit unit)
+    {
+        var text = unit.Text;
+        int letters = 0, cjk = 0, digits = 0, spaces = 0, sentences = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsCjk(c))
+            {
+                cjk++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+            }
+            else if (char.IsDigit(c))
+            {
+                digits++;
+            }
+            else if (c == ' ')
+            {
+                spaces++;
+            }
+            else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]))))
+            {
+                sentences++;
+            }
+        }
+
+        unit.Weight = letters + 3 * cjk;
+        unit.Words = spaces + 1 + cjk / 2;
+        if (unit.Weight == 0)
+        {
+            return;
+        }
+
+        var nonSpace = Math.Max(1, text.Length - spaces);
+        var digitRatio = (double)digits / nonSpace;
+        unit.DigitHeavy = digitRatio > 0.3;
+        unit.HasLink = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        unit.EndsTerminal = EndsWithTerminal(text);
+        unit.Sentences = sentences;
+        unit.Separators = CountSeparators(text);
+
+        if (text.Length <= 400)
+        {
+            var folded = DateParser.Fold(text);
+            unit.TrailingHeading = TextCues.IsTrailingHeading(folded, unit.Words);
+            unit.Boilerplate = TextCues.IsBoilerplate(folded);
+            unit.Social = TextCues.IsSocial(folded, unit.Words);
+        }
+
+        if (text.Length <= 140 && (digits > 0 || unit.Words <= 12) && BylineParser.TryParse(text, out var author, out var published))
+        {
+            unit.IsMeta = true;
+            unit.Author = author;
+            unit.PublishedAt = published;
+            return;
+        }
+
+        unit.IsProse = unit.Weight >= MinProseWeight
+            && unit.Words >= 8
+            && (sentences > 0 || unit.EndsTerminal)
+            && !unit.DigitHeavy
+            && !unit.HasLink
+            && unit.Repeats == 1
+            && !unit.Boilerplate
+            && !unit.TrailingHeading
+            && unit.Separators < 2;
+    }
+
+    private static (int First, int Last)? FindBody(List<Unit> units)
+    {
+        (int First, int Last)? best = null;
+        double bestScore = 0;
+        int first = -1, last = -1, gap = 0;
+        double score = 0;
+        var afterTrailing = false;
+        var closed = false;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var unit = units[i];
+            if (unit.IsProse)
+            {
+                if (first >= 0 && (gap > MaxGap || closed))
+                {
+                    Keep(first, last, score);
+                    first = -1;
+                    score = 0;
+                }
+
+                if (first < 0)
+                {
+                    first = i;
+                    score = 0;
+                    closed = false;
+                }
+
+                last = i;
+                gap = 0;
+                score += unit.Weight * (afterTrailing ? 0.5 : 1.0);
+                continue;
+            }
+
+            if (unit.TrailingHeading)
+            {
+                closed = true;
+                afterTrailing = true;
+            }
+
+            if (!unit.IsMeta)
+            {
+                gap++;
+            }
+        }
+
+        if (first >= 0)
+        {
+            Keep(first, last, score);
+        }
+
+        return best;
+
+        void Keep(int from, int to, double weight)
+        {
+            if (weight > bestScore)
+            {
+                bestScore = weight;
+                best = (from, to);
+            }
+        }
+    }
+
+    private static int FindTitle(List<Unit> units, int bodyStart)
+    {
+        var scores = new List<(int Index, double Score)>();
+        var distance = 0;
+        for (var i = bodyStart - 1; i >= 0 && distance <= TitleWindow; i--)
+        {
+            var unit = units[i];
+            if (unit.IsMeta || unit.Weight == 0)
+            {
+                continue;
+            }
+
+            var score = TitleScore(unit) - 0.4 * distance;
+            distance++;
+            if (unit.TrailingHeading)
+            {
+                break;
+            }
+
+            if (score > 1.5)
+            {
+                scores.Add((i, score));
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return -1;
+        }
+
+        var best = scores.Max(s => s.Score);
+        return scores.Where(s => s.Score >= best - 0.8).Min(s => s.Index);
+    }
+
+    private static double TitleScore(Unit unit)
+    {
+        var text = unit.Text;
+        if (unit.Weight < MinTitleWeight || text.Length > 300 || unit.Repeats > 2 || unit.HasLink || unit.TrailingHeading)
+        {
+            return double.MinValue;
+        }
+
+        var score = 3.0 * Math.Min(unit.Weight, 50) / 50;
+        if (unit.Words >= 4)
+        {
+            score += 1;
+        }
+
+        var lastChar = LastMeaningful(text);
+        if (lastChar is '.' or '。' && !text.EndsWith("...", StringComparison.Ordinal))
+        {
+            score -= 1.5;
+        }
+
+        if (unit.Sentences > 1)
+        {
+            score -= 1;
+        }
+
+        if (text.Length > 160)
+        {
+            score -= 1.5;
+        }
+
+        if (unit.Social || unit.Boilerplate)
+        {
+            score -= 3;
+        }
+
+        if (unit.Separators >= 2)
+        {
+            score -= 2;
+        }
+
+        if (unit.DigitHeavy)
+        {
+            score -= 2;
+        }
+
+        if (unit.Repeats == 2)
+        {
+            score -= 0.5;
+        }
+
+        return score;
+    }
+
+    private static int CountSeparators(string text)
+    {
+        var count = 0;
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            if (text[i] is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹' && text[i - 1] == ' ' && text[i + 1] == ' ')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    internal static bool EndsWithTerminal(string text) => IsTerminal(LastMeaningful(text));
+
+    private static char LastMeaningful(string text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is '»' or '”' or '"' or '’' or '\'' or ')' or ']' or '」' or '』' or '）' or ' ' or '\u00A0' or '\u202F')
+            {
+                continue;
+            }
+
+            return c;
+        }
+
+        return '\0';
+    }
+
+    private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '؟' or '۔';
+
+    internal static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uAC00' and <= '\uD7AF');
+
+    private sealed class Unit(string text)
+    {
+        public string Text { get; set; } = text;
+
+        public int Weight { get; set; }
+
+        public int Words { get; set; }
+
+        public int Sentences { get; set; }
+
+        public int Separators { get; set; }
+
+        public int Repeats { get; set; }
+
+        public bool EndsTerminal { get; set; }
+
+        public bool DigitHeavy { get; set; }
+
+        public bool HasLink { get; set; }
+
+        public bool TrailingHeading { get; set; }
+
+        public bool Boilerplate { get; set; }
+
+        public bool Social { get; set; }
+
+        public bool IsProse { get; set; }
+
+        public bool IsMeta { get; set; }
+
+        public string? Author { get; set; }
+
+        public DateTimeOffset? PublishedAt { get; set; }
+    }
+}

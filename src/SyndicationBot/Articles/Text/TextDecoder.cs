@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.Unicode;
+using UtfUnknown;
+
+namespace SyndicationBot.Articles.Text;
+
+/// <summary>
+/// Turns raw bytes into text: BOMs first, then strict UTF-8 (fast and unambiguous), then a charset
+/// declared in the document, then UTF.Unknown's detection for legacy single-byte pages.
+/// </summary>
+internal static class TextDecoder
+{
+    private const int DeclarationWindow = 1024;
+
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes <paramref name="bytes"/>; returns false with a reason when no encoding fits without loss.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string encodingName, out string? failure)
+    {
+        failure = null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            encodingName = "utf-8";
+            return TryStrict(new UTF8Encoding(false, true), bytes[3..], out text, out failure);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            var bigEndian = bytes[0] == 0xFE;
+            encodingName = bigEndian ? "utf-16BE" : "utf-16LE";
+            return TryStrict(new UnicodeEncoding(bigEndian, false, true), bytes[2..], out text, out failure);
+        }
+
+        if (Utf8.IsValid(bytes))
+        {
+            encodingName = "utf-8";
+            text = Encoding.UTF8.GetString(bytes);
+            return true;
+        }
+
+        var encoding = DeclaredEncoding(bytes) ?? Detect(bytes);
+        if (encoding is null)
+        {
+            encodingName = "unknown";
+            text = "";
+            failure = "is not valid UTF-8 and no legacy character set could be detected";
+            return false;
+        }
+
+        encoding = Refine(encoding, bytes);
+        encodingName = encoding.WebName;
+        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        return TryStrict(strict, bytes, out text, out failure);
+    }
+
+    private static bool TryStrict(Encoding encoding, ReadOnlySpan<byte> bytes, out string text, out string? failure)
+    {
+        try
+        {
+            text = encoding.GetString(bytes);
+            failure = null;
+            return true;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            text = "";
+            failure = $"is not valid {encoding.WebName} (byte offset {ex.Index})";
+            return false;
+        }
+    }
+
+    private static Encoding? Detect(ReadOnlySpan<byte> bytes)
+    {
+        var result = CharsetDetector.DetectFromBytes(bytes);
+        var detected = result.Detected;
+        if (detected?.Encoding is null || detected.Confidence < 0.2f)
+        {
+            return null;
+        }
+
+        // A UTF-8 guess is wrong here (strict UTF-8 already failed) and a multi-byte guess on text
+        // that is mostly ASCII is the detector's usual false positive for single-byte pages.
+        return detected.Encoding.CodePage == Encoding.UTF8.CodePage ? Encoding.GetEncoding(1252) : detected.Encoding;
+    }
+
+    /// <summary>
+    /// Applies what browsers do (WHATWG Encoding): ISO-8859-1 and US-ASCII labels mean Windows-1252; and picks
+    /// ISO-8859-15 when Windows-1252 would turn its œ/Œ/€/Ÿ bytes into ½ ¼ ¤ ¾ between letters.
+    /// </summary>
+    private static Encoding Refine(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var codePage = encoding.CodePage;
+        if (codePage is 28591 or 20127)
+        {
+            codePage = 1252;
+        }
+
+        if (codePage is 1252 or 28605 && LooksLikeLatin9(bytes))
+        {
+            return Encoding.GetEncoding(28605);
+        }
+
+        return codePage == encoding.CodePage ? encoding : Encoding.GetEncoding(codePage);
+    }
+
+    private static bool LooksLikeLatin9(ReadOnlySpan<byte> bytes)
+    {
+        var latin9 = 0;
+        var cp1252Only = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b is >= 0x80 and <= 0x9F)
+            {
+                cp1252Only++;
+            }
+            else if (b is 0xA4 or 0xBC or 0xBD or 0xBE or 0xA6 or 0xA8 or 0xB4 or 0xB8)
+            {
+                var before = i > 0 && IsAsciiLetterOrSpace(bytes[i - 1]);
+                var after = i + 1 < bytes.Length && IsAsciiLetterOrSpace(bytes[i + 1]);
+                if (before && after)
+                {
+                    latin9++;
+                }
+            }
+        }
+
+        return latin9 > 0 && cp1252Only == 0;
+    }
+
+    private static bool IsAsciiLetterOrSpace(byte b) => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (byte)' ';
+
+    private static Encoding? DeclaredEncoding(ReadOnlySpan<byte> bytes)
+    {
+        var window = bytes[..Math.Min(bytes.Length, DeclarationWindow)];
+        var head = Encoding.Latin1.GetString(window);
+        var label = FindLabel(head, "charset=") ?? FindLabel(head, "encoding=");
+        if (label is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var encoding = Encoding.GetEncoding(label);
+            return encoding.CodePage is 65001 or 1200 or 1201 ? null : encoding;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? FindLabel(string head, string marker)
+    {
+        var at = head.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + marker.Length;
+        while (start < head.Length && head[start] is '"' or '\'' or ' ')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < head.Length && (char.IsAsciiLetterOrDigit(head[end]) || head[end] is '-' or '_' or ':' or '.'))
+        {
+            end++;
+        }
+
+        return end > start ? head[start..end] : null;
+    }
+}
