@@ -20,7 +20,9 @@ internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadO
     public async Task<int> CountAsync(DateTimeOffset from, DateTimeOffset to)
     {
         await EnsureAsync(from, to);
-        return known.Count(due => due >= from && due < to) + reserved.Count(due => due >= from && due < to);
+        // A reservation already enqueued shows up in the ledger too; count it once.
+        return known.Count(due => due >= from && due < to)
+            + reserved.Count(due => due >= from && due < to && !known.Contains(due));
     }
 
     private async Task EnsureAsync(DateTimeOffset from, DateTimeOffset to)
