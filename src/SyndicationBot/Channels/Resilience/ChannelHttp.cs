@@ -16,6 +16,14 @@ internal static class ChannelHttp
     public static Uri WithTrailingSlash(Uri baseUrl) =>
         baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 
+    /// <summary>
+    /// The factory's default logging puts request headers, Authorization included, into the log state: even with
+    /// <c>RedactLoggedHeaders</c> the structured values stay raw (a log scan found the OAuth token there). The
+    /// channels log every outcome themselves, so the factory's loggers go.
+    /// </summary>
+    public static IHttpClientBuilder WithoutHeaderLogging(this IHttpClientBuilder builder) =>
+        builder.RemoveAllLoggers().RedactLoggedHeaders(static _ => true);
+
     public static IServiceCollection TryAddTimeProvider(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

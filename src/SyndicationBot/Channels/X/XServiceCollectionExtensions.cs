@@ -18,7 +18,7 @@ internal static class XServiceCollectionExtensions
         {
             client.BaseAddress = ChannelHttp.WithTrailingSlash(sp.GetRequiredService<IOptions<XOptions>>().Value.BaseUrl);
             client.Timeout = ChannelHttp.BackstopTimeout;
-        });
+        }).WithoutHeaderLogging();
         services.AddSingleton<IXAuthenticator>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<XOptions>>().Value;
