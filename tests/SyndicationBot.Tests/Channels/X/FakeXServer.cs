@@ -1,0 +1,359 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SyndicationBot.Tests.Contract;
+
+namespace SyndicationBot.Tests.Channels.X;
+
+/// <summary>
+/// A local X API v2 that enforces what api.x.com enforces for <c>POST /2/tweets</c>: an OAuth 1.0a signature it
+/// recomputes itself (or an OAuth 2.0 bearer token it issued), the CreatePostsRequest shape with
+/// additionalProperties false, 280 weighted characters, x-rate-limit-* headers and 429s, and the
+/// duplicate-content 403. It also serves <c>POST /2/oauth2/token</c> with rotating refresh tokens.
+/// </summary>
+public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
+{
+    public const string ConsumerKey = "xvz1evFS4wEEPTGEFPHBog";
+    public const string ConsumerSecret = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw";
+    public const string AccessToken = "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb";
+    public const string AccessTokenSecret = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE";
+    public const string ClientId = "client-id-Zm9v";
+
+    private static readonly HashSet<string> AllowedFields = ["text", "reply", "quote_tweet_id", "media", "poll", "reply_settings", "geo", "for_super_followers_only", "nullcast", "community_id", "edit_options", "card_uri", "made_with_ai", "paid_partnership", "direct_message_deep_link", "exclusive"];
+    private readonly ConcurrentDictionary<string, string> posts = new();
+    private readonly ConcurrentDictionary<string, bool> nonces = new();
+    private readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> faults = new();
+    private readonly object gate = new();
+    private ContractServer? server;
+    private long nextId = 1445880548472328192;
+    private int remaining;
+    private DateTimeOffset windowReset;
+
+    public Uri BaseAddress => server!.BaseAddress;
+
+    public bool Revoked { get; set; }
+
+    public int WindowLimit { get; private set; } = 100;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>When set, the 24-hour user cap reported in x-user-limit-24hour-* headers.</summary>
+    public int? DailyUserRemaining { get; set; }
+
+    public string? ValidRefreshToken { get; set; }
+
+    public HashSet<string> ValidAccessTokens { get; } = [];
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    private int tweetRequests;
+    private int tokenRequests;
+
+    public int TweetRequests => Volatile.Read(ref tweetRequests);
+
+    public int TokenRequests => Volatile.Read(ref tokenRequests);
+
+    public IReadOnlyCollection<string> PostedTexts => [.. posts.Values];
+
+    public ConcurrentQueue<string> Replies { get; } = new();
+
+    public static async Task<FakeXServer> StartAsync(TimeProvider time)
+    {
+        var fake = new FakeXServer(time);
+        fake.remaining = fake.WindowLimit;
+        fake.windowReset = time.GetUtcNow() + fake.Window;
+        fake.server = await ContractServer.StartAsync(app =>
+        {
+            app.MapPost("/2/tweets", fake.CreateTweetAsync);
+            app.MapPost("/2/oauth2/token", fake.TokenAsync);
+        });
+        return fake;
+    }
+
+    /// <summary>Starts a fresh rate-limit window of <paramref name="limit"/> requests.</summary>
+    public void LimitWindow(int limit)
+    {
+        lock (gate)
+        {
+            WindowLimit = limit;
+            remaining = limit;
+            windowReset = time.GetUtcNow() + Window;
+        }
+    }
+
+    /// <summary>Queues a one-shot behaviour for the next tweet request; return true when it wrote the response.</summary>
+    public void InjectFault(Func<HttpContext, Task<bool>> fault) => faults.Enqueue(fault);
+
+    public void InjectStatus(int status, string body) => InjectFault(async context =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body);
+        return true;
+    });
+
+    public ValueTask DisposeAsync() => server?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task CreateTweetAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref tweetRequests);
+        if (faults.TryDequeue(out var fault) && await fault(context))
+        {
+            return;
+        }
+
+        if (!Authorized(context.Request, out var authProblem))
+        {
+            await Problem(context, 401, "Unauthorized", "Unauthorized", "about:blank", authProblem);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (now >= windowReset)
+            {
+                remaining = WindowLimit;
+                windowReset = now + Window;
+            }
+
+            context.Response.Headers["x-rate-limit-limit"] = WindowLimit.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["x-rate-limit-reset"] = windowReset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            if (DailyUserRemaining is { } daily)
+            {
+                context.Response.Headers["x-user-limit-24hour-limit"] = "17";
+                context.Response.Headers["x-user-limit-24hour-remaining"] = daily.ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers["x-user-limit-24hour-reset"] = (now + TimeSpan.FromHours(24)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (remaining <= 0 || DailyUserRemaining == 0)
+            {
+                context.Response.Headers["x-rate-limit-remaining"] = "0";
+                context.Response.StatusCode = 429;
+            }
+            else
+            {
+                remaining--;
+                context.Response.Headers["x-rate-limit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (context.Response.StatusCode == 429)
+        {
+            await Problem(context, 429, "Too Many Requests", "Too Many Requests", "about:blank");
+            return;
+        }
+
+        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+        {
+            await Problem(context, 415, "Unsupported Media Type", "Content-Type must be application/json", "about:blank");
+            return;
+        }
+
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync()) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException)
+        {
+            await Problem(context, 400, "Invalid Request", "The request body is not valid JSON.", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        if (body.Select(p => p.Key).FirstOrDefault(k => !AllowedFields.Contains(k)) is { } unknown)
+        {
+            await Problem(context, 400, "Invalid Request", $"The `{unknown}` field is not allowed.", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        if (body["text"] is not JsonValue textNode || textNode.GetValueKind() != JsonValueKind.String)
+        {
+            await Problem(context, 400, "Invalid Request", "The `text` field is required.", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        var text = (string)textNode!;
+        if (WeightedLength(text) > 280)
+        {
+            await Problem(context, 400, "Invalid Request", "Your Tweet text is too long.", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        if (body["reply"] is JsonNode reply)
+        {
+            var parent = (string?)reply["in_reply_to_tweet_id"];
+            if (parent is null || !TweetIdPattern().IsMatch(parent) || reply.AsObject().Count != 1 || !posts.ContainsKey(parent))
+            {
+                await Problem(context, 400, "Invalid Request", "The reply target is invalid.", "https://api.x.com/2/problems/invalid-request");
+                return;
+            }
+
+            Replies.Enqueue(parent);
+        }
+
+        if (posts.Values.Contains(text))
+        {
+            await Problem(context, 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.", "about:blank");
+            return;
+        }
+
+        var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
+        posts[id] = text;
+        context.Response.StatusCode = 201;
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["data"] = new JsonObject { ["id"] = id, ["text"] = text, ["edit_history_tweet_ids"] = new JsonArray(id) },
+        });
+    }
+
+    private async Task TokenAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref tokenRequests);
+        if (!context.Request.HasFormContentType)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "invalid_request", ["error_description"] = "form body required" });
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        if (form["grant_type"] != "refresh_token" || form["client_id"] != ClientId)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "invalid_request", ["error_description"] = "Missing required parameter [client_id]." });
+            return;
+        }
+
+        string? newRefresh;
+        string access;
+        lock (gate)
+        {
+            if (ValidRefreshToken is null || form["refresh_token"] != ValidRefreshToken)
+            {
+                newRefresh = null;
+                access = string.Empty;
+            }
+            else
+            {
+                newRefresh = "refresh-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+                access = "access-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+                ValidRefreshToken = newRefresh;
+                ValidAccessTokens.Add(access);
+            }
+        }
+
+        if (newRefresh is null)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "invalid_request", ["error_description"] = "Value passed for the token was invalid." });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["token_type"] = "bearer",
+            ["expires_in"] = (int)AccessTokenLifetime.TotalSeconds,
+            ["access_token"] = access,
+            ["scope"] = "tweet.write users.read tweet.read offline.access",
+            ["refresh_token"] = newRefresh,
+        });
+    }
+
+    private bool Authorized(HttpRequest request, out string problem)
+    {
+        problem = string.Empty;
+        var header = request.Headers.Authorization.ToString();
+        if (Revoked)
+        {
+            problem = "revoked";
+            return false;
+        }
+
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            lock (gate)
+            {
+                return ValidAccessTokens.Contains(header["Bearer ".Length..]);
+            }
+        }
+
+        if (!header.StartsWith("OAuth ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var oauth = OAuthParameter().Matches(header["OAuth ".Length..])
+            .ToDictionary(m => Percent.Decode(m.Groups["k"].Value), m => Percent.Decode(m.Groups["v"].Value));
+        if (!oauth.TryGetValue("oauth_signature", out var signature)
+            || oauth.GetValueOrDefault("oauth_consumer_key") != ConsumerKey
+            || oauth.GetValueOrDefault("oauth_token") != AccessToken
+            || oauth.GetValueOrDefault("oauth_signature_method") != "HMAC-SHA1"
+            || oauth.GetValueOrDefault("oauth_version") is { } v && v != "1.0"
+            || !long.TryParse(oauth.GetValueOrDefault("oauth_timestamp"), CultureInfo.InvariantCulture, out var timestamp)
+            || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - timestamp) > 300
+            || oauth.GetValueOrDefault("oauth_nonce") is not { Length: > 0 } nonce
+            || !nonces.TryAdd(nonce, true))
+        {
+            problem = "bad oauth parameters";
+            return false;
+        }
+
+        // RFC 5849 §3.4.1: query + oauth_* (a JSON body is not a parameter source), encoded, sorted, joined.
+        var parameters = request.Query.SelectMany(q => q.Value.Select(v => (q.Key, Value: v ?? string.Empty)))
+            .Concat(oauth.Where(p => p.Key != "oauth_signature").Select(p => (p.Key, p.Value)))
+            .Select(p => (Key: Percent.Encode(p.Key), Value: Percent.Encode(p.Value)))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + p.Value);
+        var url = $"{request.Scheme}://{request.Host.Value!.ToLowerInvariant()}{request.PathBase}{request.Path}";
+        var baseString = $"{request.Method.ToUpperInvariant()}&{Percent.Encode(url)}&{Percent.Encode(string.Join('&', parameters))}";
+#pragma warning disable CA5350 // The protocol under test is HMAC-SHA1.
+        var expected = Convert.ToBase64String(HMACSHA1.HashData(Encoding.ASCII.GetBytes(Percent.Encode(ConsumerSecret) + "&" + Percent.Encode(AccessTokenSecret)), Encoding.ASCII.GetBytes(baseString)));
+#pragma warning restore CA5350
+        problem = "signature mismatch";
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature));
+    }
+
+    /// <summary>twitter-text v3, roughly: URLs 23, U+0000–U+10FF and a few punctuation ranges 1, everything else 2.</summary>
+    private static int WeightedLength(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormC);
+        var urls = UrlPattern().Matches(normalized);
+        var weight = urls.Count * 23;
+        var rest = UrlPattern().Replace(normalized, string.Empty);
+        foreach (var rune in rest.EnumerateRunes())
+        {
+            var v = rune.Value;
+            weight += v is <= 0x10FF or (>= 0x2000 and <= 0x200D) or (>= 0x2010 and <= 0x201F) or (>= 0x2032 and <= 0x2037) ? 1 : 2;
+        }
+
+        return weight;
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail, string type, string? reason = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/problem+json";
+        if (reason is not null)
+        {
+            context.Response.Headers["x-fake-reason"] = reason;
+        }
+
+        return context.Response.WriteAsync(new JsonObject { ["title"] = title, ["detail"] = detail, ["type"] = type, ["status"] = status }.ToJsonString());
+    }
+
+    [GeneratedRegex("(?<k>[^=,\\s]+)=\"(?<v>[^\"]*)\"")]
+    private static partial Regex OAuthParameter();
+
+    [GeneratedRegex("^[0-9]{1,19}$")]
+    private static partial Regex TweetIdPattern();
+
+    [GeneratedRegex("https?://\\S+")]
+    private static partial Regex UrlPattern();
+}
