@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SyndicationBot.Channels.Telegram;
+
+internal static class TelegramServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Telegram channel (section <c>Channels:Telegram</c>) as an <see cref="IChannel"/>, with the named
+    /// HTTP client <see cref="TelegramChannel.HttpClientName"/> that Telegram.Bot sends through.
+    /// </summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(TelegramChannel.HttpClientName);
+        services.TryAddSingleton<TelegramChannel>();
+        services.AddSingleton<IChannel>(sp => sp.GetRequiredService<TelegramChannel>());
+        return services;
+    }
+}
