@@ -17,7 +17,10 @@ internal static class BlueskyServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<BlueskyOptions>().BindConfiguration(BlueskyOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlueskyOptions>, BlueskyOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(BlueskyChannel.HttpClientName);
+        // The factory's trace logging redacts header values in the message text only: its structured state
+        // still carries the raw Authorization header, which a JSON or OpenTelemetry sink would export.
+        // The channel logs every outcome itself, so the factory's loggers go.
+        services.AddHttpClient(BlueskyChannel.HttpClientName).RemoveAllLoggers();
         services.AddHttpClient(BlueskyChannel.ThumbHttpClientName);
         services.TryAddSingleton<BlueskyChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<BlueskyChannel>());

@@ -15,7 +15,10 @@ internal static class FacebookServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<FacebookOptions>().BindConfiguration(FacebookOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FacebookOptions>, FacebookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(FacebookChannel.HttpClientName);
+        // The factory's trace logging redacts header values in the message text only: its structured state
+        // still carries the raw Authorization header, which a JSON or OpenTelemetry sink would export.
+        // The channel logs every outcome itself, so the factory's loggers go.
+        services.AddHttpClient(FacebookChannel.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton<FacebookChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<FacebookChannel>());
         return services;

@@ -15,7 +15,9 @@ internal static class TelegramServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TelegramChannel.HttpClientName);
+        // The Bot API carries the token in the URL path (/bot<token>/sendMessage), and the factory's default
+        // logging prints request URLs: without this the token would reach the logs.
+        services.AddHttpClient(TelegramChannel.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton<TelegramChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<TelegramChannel>());
         return services;
