@@ -254,7 +254,8 @@ internal sealed partial class BlueskyChannel(
         {
             FacetFeature? feature = facet.Type switch
             {
-                "link" => new FacetFeature("app.bsky.richtext.facet#link", facet.Value, null),
+                // Lexicon "uri" format is ASCII (RFC 3986): an IRI's non-ASCII characters go percent-encoded.
+                "link" when Uri.TryCreate(facet.Value, UriKind.Absolute, out var uri) => new FacetFeature("app.bsky.richtext.facet#link", uri.AbsoluteUri, null),
                 "tag" => new FacetFeature("app.bsky.richtext.facet#tag", null, facet.Value.TrimStart('#')),
                 _ => null,
             };

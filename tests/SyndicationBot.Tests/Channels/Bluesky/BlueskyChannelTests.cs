@@ -227,7 +227,7 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
 
         // Assert
         var rejected = Assert.IsType<PublishResult.Rejected>(result);
-        Assert.Contains("must not be longer than 300 graphemes", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("grapheme too big (maximum 300, got 301)", rejected.Reason, StringComparison.Ordinal);
         Assert.Empty(server.Records);
     }
 

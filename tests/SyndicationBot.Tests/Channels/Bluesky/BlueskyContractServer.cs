@@ -232,7 +232,7 @@ internal sealed class BlueskyContractServer : IAsyncDisposable
             var text = record["text"]?.GetValue<string>() ?? string.Empty;
             if (new StringInfo(text).LengthInTextElements > 300)
             {
-                return Error(HttpStatusCode.BadRequest, "InvalidRequest", "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes");
+                return Error(HttpStatusCode.BadRequest, "InvalidRequest", "Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got " + new StringInfo(text).LengthInTextElements + ") at $.record.text");
             }
 
             if (!DateTimeOffset.TryParse(record["createdAt"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
