@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net;
+
+namespace SyndicationBot.Channels.Bluesky;
+
+/// <summary>
+/// The one place where a Bluesky XRPC failure becomes a <see cref="PublishResult"/>. The PDS names its errors
+/// in the body (<c>{"error":"ExpiredToken"}</c> arrives as HTTP 400), so the name decides before the status.
+/// </summary>
+internal static class BlueskyErrorClassifier
+{
+    public const string ExpiredToken = "ExpiredToken";
+
+    private static readonly HashSet<string> AuthErrors = new(StringComparer.Ordinal)
+    {
+        ExpiredToken, "InvalidToken", "AuthMissing", "AuthenticationRequired", "AccountTakedown",
+        "AccountDeactivated", "AuthFactorTokenRequired", "InvalidAccessToken",
+    };
+
+    public static bool IsExpiredToken(string? error) => string.Equals(error, ExpiredToken, StringComparison.Ordinal);
+
+    /// <summary>True when the failure says nothing about the record itself, so a getRecord lookup is pointless.</summary>
+    public static bool IsAuthOrRateLimit(PublishResult result) =>
+        result is PublishResult.AuthFailed or PublishResult.RetryLater { RateLimited: true };
+
+    public static PublishResult Classify(HttpStatusCode status, string? error, string? message, string? rateLimitReset, DateTimeOffset now)
+    {
+        var reason = Describe(status, error, message);
+        if (error is not null && AuthErrors.Contains(error))
+        {
+            return new PublishResult.AuthFailed(reason);
+        }
+
+        return status switch
+        {
+            HttpStatusCode.TooManyRequests => new PublishResult.RetryLater(reason, ParseReset(rateLimitReset), RateLimited: true),
+            HttpStatusCode.Unauthorized => new PublishResult.AuthFailed(reason),
+            HttpStatusCode.RequestTimeout => new PublishResult.RetryLater(reason, null),
+            >= HttpStatusCode.InternalServerError => new PublishResult.RetryLater(reason, ParseReset(rateLimitReset)),
+            _ => new PublishResult.Rejected(reason),
+        };
+    }
+
+    private static string Describe(HttpStatusCode status, string? error, string? message) =>
+        (error, message) switch
+        {
+            (null, null) => $"HTTP {(int)status}",
+            (_, null) => $"HTTP {(int)status} {error}",
+            (null, _) => $"HTTP {(int)status}: {message}",
+            _ => $"HTTP {(int)status} {error}: {message}",
+        };
+
+    // RateLimit-Reset carries epoch seconds (packages/xrpc-server rate-limiter-http.ts).
+    private static DateTimeOffset? ParseReset(string? value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SyndicationBot.Channels.Facebook;
+
+/// <summary>
+/// Publishes to a Facebook Page: <c>POST /{version}/{page-id}/feed</c> with message and link, the Page token in
+/// the form body (never in a URL that a log could print) and <c>appsecret_proof</c> as a query parameter.
+/// </summary>
+internal sealed partial class FacebookChannel(
+    IHttpClientFactory httpClientFactory,
+    IOptions<FacebookOptions> options,
+    TimeProvider timeProvider,
+    ILogger<FacebookChannel> logger) : IChannel
+{
+    public const string HttpClientName = "facebook";
+    public const string ChannelName = "facebook";
+
+    public string Name => ChannelName;
+
+    public bool Enabled => options.Value.Enabled;
+
+    public DeliveryGuarantee Guarantee => DeliveryGuarantee.None;
+
+    public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        PublishResult result;
+        try
+        {
+            result = await SendAsync(post, cancellationToken);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
+        {
+            result = new PublishResult.RetryLater($"Cannot reach the Graph API: {ex.HttpRequestError}", null);
+        }
+        catch (HttpRequestException ex)
+        {
+            // Sent but unanswered: the Page may hold the post, and the Graph API has no idempotency key.
+            result = new PublishResult.Unknown($"No answer from the Graph API: {ex.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            result = new PublishResult.Unknown("The Graph API did not answer in time");
+        }
+
+        switch (result)
+        {
+            case PublishResult.Published published:
+                Log.Published(logger, post.PostId, Name, published.RemoteId);
+                break;
+            case PublishResult.AuthFailed auth:
+                Log.AuthFailed(logger, post.PostId, Name, auth.Reason);
+                break;
+            default:
+                Log.NotPublished(logger, post.PostId, Name, result.GetType().Name, Describe(result));
+                break;
+        }
+
+        return result;
+    }
+
+    // The feed cannot be searched by our key.
+    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<PublishResult.Published?>(null);
+
+    private async Task<PublishResult> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var token = ChannelSecret.Resolve(settings.PageAccessToken, settings.PageAccessTokenFile, FacebookOptions.PageAccessTokenSecretName);
+        var appSecret = ChannelSecret.Resolve(settings.AppSecret, settings.AppSecretFile, FacebookOptions.AppSecretSecretName);
+        if (token is null || appSecret is null)
+        {
+            return new PublishResult.AuthFailed("The Page access token or the app secret is not configured");
+        }
+
+        var proof = FacebookAppSecretProof.Compute(appSecret, token);
+        var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{settings.ApiVersion}/{settings.PageId}/feed?appsecret_proof={proof}");
+        List<KeyValuePair<string, string>> form = [new("message", post.Draft.Text), new("access_token", token)];
+        if (post.Draft.Link is { } link)
+        {
+            form.Add(new("link", link.AbsoluteUri));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (response.IsSuccessStatusCode && TryRead(body, FacebookJsonContext.Default.GraphPostResponse) is { Id: { Length: > 0 } id })
+        {
+            return new PublishResult.Published(id, new Uri($"https://www.facebook.com/{id}"));
+        }
+
+        var usage = response.Headers.TryGetValues("X-Business-Use-Case-Usage", out var values) ? values.FirstOrDefault() : null;
+        var error = TryRead(body, FacebookJsonContext.Default.GraphErrorResponse)?.Error;
+        return FacebookErrorClassifier.Classify((int)response.StatusCode, error, usage, timeProvider.GetUtcNow());
+    }
+
+    private static T? TryRead<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        try
+        {
+            return body.Length == 0 ? null : JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (JsonException)
+        {
+            // A proxy's HTML page: the status alone classifies it.
+            return null;
+        }
+    }
+
+    private static string Describe(PublishResult result) => result switch
+    {
+        PublishResult.RetryLater r => r.NotBefore is { } at ? $"{r.Reason} (not before {at:O})" : r.Reason,
+        PublishResult.Rejected r => r.Reason,
+        PublishResult.Duplicate d => d.Detail,
+        PublishResult.Unknown u => u.Reason,
+        _ => string.Empty,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Post {PostId} published to {Channel} as {RemoteId}")]
+        public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
+
+        [LoggerMessage(2, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
+        public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
+
+        [LoggerMessage(3, LogLevel.Error, "Post {PostId}: {Channel} refused the Page token or its permissions, the channel needs the operator: {Reason}")]
+        public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
+    }
+}
+
+internal sealed record GraphPostResponse(string? Id);
+
+internal sealed record GraphErrorResponse(GraphError? Error);
+
+internal sealed record GraphError(string? Message, string? Type, int Code, int? ErrorSubcode, bool? IsTransient, string? FbtraceId);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(GraphPostResponse))]
+[JsonSerializable(typeof(GraphErrorResponse))]
+internal sealed partial class FacebookJsonContext : JsonSerializerContext;

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace SyndicationBot.Channels.Telegram;
+
+/// <summary>
+/// Publishes to a Telegram channel through Telegram.Bot: <c>sendMessage</c> in HTML mode (the draft's text is
+/// already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
+/// whose answer is lost becomes <see cref="PublishResult.Unknown"/>.
+/// </summary>
+internal sealed partial class TelegramChannel(
+    IHttpClientFactory httpClientFactory,
+    IOptions<TelegramOptions> options,
+    TimeProvider timeProvider,
+    ILogger<TelegramChannel> logger) : IChannel
+{
+    public const string HttpClientName = "telegram";
+    public const string ChannelName = "telegram";
+
+    // A group upgraded to a supergroup answers with its new id; keep it for the process's life (the operator
+    // is told to update the configuration).
+    private ChatId? migratedChatId;
+
+    public string Name => ChannelName;
+
+    public bool Enabled => options.Value.Enabled;
+
+    public DeliveryGuarantee Guarantee => DeliveryGuarantee.None;
+
+    public static bool IsWellFormedToken(string token) => TokenShape().IsMatch(token);
+
+    public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var result = await SendAsync(post, cancellationToken);
+        switch (result)
+        {
+            case PublishResult.Published published:
+                Log.Published(logger, post.PostId, Name, published.RemoteId);
+                break;
+            case PublishResult.AuthFailed auth:
+                Log.AuthFailed(logger, post.PostId, Name, auth.Reason);
+                break;
+            default:
+                Log.NotPublished(logger, post.PostId, Name, result.GetType().Name, Describe(result));
+                break;
+        }
+
+        return result;
+    }
+
+    // Telegram offers no way to find a message by our key.
+    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<PublishResult.Published?>(null);
+
+    private async Task<PublishResult> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var token = ChannelSecret.Resolve(settings.BotToken, settings.BotTokenFile, TelegramOptions.BotTokenSecretName);
+        if (token is null || !IsWellFormedToken(token))
+        {
+            return new PublishResult.AuthFailed("The bot token is missing or malformed");
+        }
+
+        var bot = new TelegramBotClient(
+            new TelegramBotClientOptions(token, settings.BaseUrl.GetLeftPart(UriPartial.Authority))
+            {
+                // Waiting out a flood limit belongs to the ledger (RetryLater.NotBefore), not to a sleeping client.
+                RetryThreshold = 0,
+                RetryCount = 0,
+            },
+            httpClientFactory.CreateClient(HttpClientName),
+            CancellationToken.None);
+
+        var chatId = migratedChatId ?? ParseChatId(settings.ChatId!);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var message = await bot.SendMessage(
+                    chatId,
+                    post.Draft.Text,
+                    ParseMode.Html,
+                    linkPreviewOptions: PreviewFor(post, settings),
+                    cancellationToken: cancellationToken);
+                return new PublishResult.Published(message.MessageId.ToString(CultureInfo.InvariantCulture), PublicUrl(message, settings.ChatId!));
+            }
+            catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } newId && attempt == 0)
+            {
+                Log.ChatMigrated(logger, post.PostId, Name, newId);
+                migratedChatId = chatId = newId;
+            }
+            catch (ApiRequestException ex)
+            {
+                return TelegramErrorClassifier.Classify(ex.ErrorCode, ex.Message, ex.Parameters?.RetryAfter, timeProvider.GetUtcNow());
+            }
+            catch (RequestException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                return TelegramErrorClassifier.ClassifyTransport(ex.HttpStatusCode, ex.InnerException);
+            }
+            catch (HttpRequestException ex)
+            {
+                return TelegramErrorClassifier.ClassifyTransport(ex.StatusCode, ex);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return TelegramErrorClassifier.ClassifyTransport(null, null);
+            }
+        }
+    }
+
+    private static LinkPreviewOptions PreviewFor(OutgoingPost post, TelegramOptions settings) =>
+        settings.DisableLinkPreview || post.Draft.Link is null
+            ? new LinkPreviewOptions { IsDisabled = settings.DisableLinkPreview }
+            : new LinkPreviewOptions { Url = post.Draft.Link.AbsoluteUri };
+
+    private static ChatId ParseChatId(string configured) =>
+        long.TryParse(configured, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(configured);
+
+    private static Uri? PublicUrl(Message message, string configuredChat)
+    {
+        var username = message.Chat.Username ?? (configuredChat.StartsWith('@') ? configuredChat[1..] : null);
+        if (username is not null)
+        {
+            return new Uri($"https://t.me/{username}/{message.MessageId}");
+        }
+
+        // Private channels: t.me/c/<id without the -100 prefix>/<message id>.
+        var chat = message.Chat.Id.ToString(CultureInfo.InvariantCulture);
+        return chat.StartsWith("-100", StringComparison.Ordinal) ? new Uri($"https://t.me/c/{chat[4..]}/{message.MessageId}") : null;
+    }
+
+    private static string Describe(PublishResult result) => result switch
+    {
+        PublishResult.RetryLater r => r.NotBefore is { } at ? $"{r.Reason} (not before {at:O})" : r.Reason,
+        PublishResult.Rejected r => r.Reason,
+        PublishResult.Duplicate d => d.Detail,
+        PublishResult.Unknown u => u.Reason,
+        _ => string.Empty,
+    };
+
+    [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
+    private static partial Regex TokenShape();
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Post {PostId} published to {Channel} as message {RemoteId}")]
+        public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
+
+        [LoggerMessage(2, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
+        public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
+
+        [LoggerMessage(3, LogLevel.Error, "Post {PostId}: {Channel} refused the bot, the channel needs the operator (token or bot rights): {Reason}")]
+        public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
+
+        [LoggerMessage(4, LogLevel.Warning, "Post {PostId}: {Channel} chat was upgraded to {NewChatId}; set Channels:Telegram:ChatId to it")]
+        public static partial void ChatMigrated(ILogger logger, long postId, string channel, long newChatId);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+
+namespace SyndicationBot.Channels.Telegram;
+
+/// <summary>
+/// The one place where a Telegram Bot API failure becomes a <see cref="PublishResult"/> (platforms.md §4, §7.5).
+/// Rights and membership errors pause the channel (as <see cref="PublishResult.AuthFailed"/>) instead of
+/// failing the post: every later post would hit the same wall until the operator fixes the bot's rights.
+/// </summary>
+internal static class TelegramErrorClassifier
+{
+    private static readonly string[] ChannelConfigurationErrors =
+    [
+        "need administrator rights",
+        "not enough rights",
+        "chat not found",
+        "bot is not a member",
+        "bot was kicked",
+        "bot was blocked",
+        "have no rights to send",
+        "chat_write_forbidden",
+    ];
+
+    public static PublishResult Classify(int errorCode, string description, int? retryAfterSeconds, DateTimeOffset now)
+    {
+        var reason = $"{errorCode} {description}";
+        return errorCode switch
+        {
+            429 => new PublishResult.RetryLater(reason, retryAfterSeconds is > 0 ? now.AddSeconds(retryAfterSeconds.Value) : null, RateLimited: true),
+            401 or 404 => new PublishResult.AuthFailed($"{reason} (the bot token is wrong or revoked)"),
+            403 => new PublishResult.AuthFailed(reason),
+            400 when IsChannelConfigurationError(description) => new PublishResult.AuthFailed(reason),
+            >= 500 => new PublishResult.RetryLater(reason, retryAfterSeconds is > 0 ? now.AddSeconds(retryAfterSeconds.Value) : null),
+            _ => new PublishResult.Rejected(reason),
+        };
+    }
+
+    /// <summary>Classifies a failure below the Bot API: no JSON answer, or no answer at all.</summary>
+    public static PublishResult ClassifyTransport(HttpStatusCode? status, Exception? inner)
+    {
+        if (inner is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } connect)
+        {
+            // The request never left: resending cannot double-post.
+            return new PublishResult.RetryLater($"Cannot reach the Bot API: {connect.HttpRequestError}", null);
+        }
+
+        if (status is { } code && (int)code >= 500)
+        {
+            return new PublishResult.RetryLater($"Bot API answered HTTP {(int)code}", null);
+        }
+
+        // Sent but unanswered (time-out, reset): the message may be in the channel, and Telegram has no idempotency key.
+        return new PublishResult.Unknown(inner is HttpRequestException http ? $"No answer from the Bot API: {http.HttpRequestError}" : $"No answer from the Bot API ({(status is { } s ? $"HTTP {(int)s}" : "timed out")})");
+    }
+
+    private static bool IsChannelConfigurationError(string description) =>
+        ChannelConfigurationErrors.Any(e => description.Contains(e, StringComparison.OrdinalIgnoreCase));
+}
