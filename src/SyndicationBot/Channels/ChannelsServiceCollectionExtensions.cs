@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using SyndicationBot.Channels.Bluesky;
+using SyndicationBot.Channels.Facebook;
 using SyndicationBot.Channels.Outbox;
+using SyndicationBot.Channels.Telegram;
+using SyndicationBot.Channels.X;
 
 namespace SyndicationBot.Channels;
 
@@ -10,6 +14,10 @@ public static class ChannelsServiceCollectionExtensions
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
         services.AddOutboxChannel();
+        services.AddXChannel();
+        services.AddBlueskyChannel();
+        services.AddTelegramChannel();
+        services.AddFacebookChannel();
         return services;
     }
 }

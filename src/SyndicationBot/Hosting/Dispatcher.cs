@@ -16,7 +16,7 @@ namespace SyndicationBot.Hosting;
 internal sealed partial class Dispatcher(
     IPostQueue queue,
     IEnumerable<IChannel> channels,
-    IPostScheduler scheduler,
+    IPostDispatchPolicy policy,
     IOptions<DispatchOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider timeProvider,
@@ -88,7 +88,7 @@ internal sealed partial class Dispatcher(
         }
 
         var lastSent = await GetLastSentAsync(channelName, stopping);
-        switch (scheduler.Decide(post, now, lastSent))
+        switch (await policy.DecideAsync(post, now, lastSent, stopping))
         {
             case DispatchDecision.Defer defer:
                 await RecordAsync(post, new PostOutcome.Released(defer.Until, defer.Reason));
@@ -116,7 +116,13 @@ internal sealed partial class Dispatcher(
         try
         {
             var result = await channel.PublishAsync(outgoing, abort);
-            Log.Attempted(logger, post.Id, channel.Name, post.Attempts, result.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var kind = result.GetType().Name;
+                Log.Attempted(logger, post.Id, channel.Name, post.Attempts, kind, elapsed);
+            }
+
             return result;
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)

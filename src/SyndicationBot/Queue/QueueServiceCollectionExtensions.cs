@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
 
 namespace SyndicationBot.Queue;
@@ -25,6 +26,7 @@ public static class QueueServiceCollectionExtensions
                 ResolveConnectionString(options.ConnectionString, environment.ContentRootPath),
                 provider.GetRequiredService<ILogger<SqlitePostQueue>>());
         });
+        services.AddSingleton<IScheduleLedger>(provider => (SqlitePostQueue)provider.GetRequiredService<IPostQueue>());
         return services;
     }
 

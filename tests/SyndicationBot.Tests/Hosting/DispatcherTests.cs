@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -234,11 +235,10 @@ public sealed class DispatcherTests : IDisposable
     }
 
     /// <summary>A policy-free scheduler: the dispatcher's own rules are under test here, not the schedule policies.</summary>
-    private sealed class SendAlwaysScheduler : IPostScheduler
+    private sealed class SendAlwaysScheduler : IPostDispatchPolicy
     {
-        public Task<DateTimeOffset> AssignDueAsync(string channel, bool urgent, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(now);
-
-        public DispatchDecision Decide(QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSentOnChannel) => DispatchDecision.SendNow;
+        public Task<DispatchDecision> DecideAsync(QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSentOnChannel, CancellationToken cancellationToken) =>
+            Task.FromResult(DispatchDecision.SendNow);
     }
 
     /// <summary>A channel that answers from a script and records what it was sent.</summary>

@@ -1,3 +1,4 @@
+using Xunit;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

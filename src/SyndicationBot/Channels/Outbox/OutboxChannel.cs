@@ -17,6 +17,13 @@ internal sealed partial class OutboxChannel(
     TimeProvider timeProvider,
     ILogger<OutboxChannel> logger) : IChannel, IDisposable
 {
+    // Readable « », accents, Arabic and CJK in the file (still valid JSON; HTML-sensitive escaping is not needed here).
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = OutboxJsonContext.Default,
+    };
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HashSet<string>? _written;
 
@@ -52,7 +59,7 @@ internal sealed partial class OutboxChannel(
                 post.Draft.Link?.AbsoluteUri,
                 post.Draft.Language,
                 timeProvider.GetUtcNow());
-            var line = JsonSerializer.Serialize(entry, OutboxJsonContext.Default.OutboxEntry);
+            var line = JsonSerializer.Serialize(entry, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutboxEntry>)JsonOptions.GetTypeInfo(typeof(OutboxEntry)));
 
             await using (var stream = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read))
             {

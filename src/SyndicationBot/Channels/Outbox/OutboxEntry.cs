@@ -13,6 +13,6 @@ internal sealed record OutboxEntry(
     [property: JsonPropertyName("language")] string Language,
     [property: JsonPropertyName("publishedAt")] DateTimeOffset PublishedAt);
 
-[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSourceGenerationOptions(WriteIndented = false, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(OutboxEntry))]
 internal sealed partial class OutboxJsonContext : JsonSerializerContext;

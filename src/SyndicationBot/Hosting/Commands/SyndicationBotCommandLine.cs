@@ -6,7 +6,7 @@ using SyndicationBot.Queue;
 namespace SyndicationBot.Hosting.Commands;
 
 /// <summary>Runs the verb named on the command line against the host built by <c>AddSyndicationBot()</c>.</summary>
-public static class SyndicationBotCommandLine
+internal static class SyndicationBotCommandLine
 {
     /// <summary>The usage text.</summary>
     public const string Usage =
@@ -46,7 +46,9 @@ public static class SyndicationBotCommandLine
                 case "queue" or "history":
                 {
                     using var host = builder.Build();
-                    var zone = host.Services.GetRequiredService<IOptions<Queue.Scheduling.ScheduleOptions>>().Value.DisplayTimeZone();
+                    var schedule = host.Services.GetRequiredService<IOptions<Queue.Scheduling.ScheduleOptions>>().Value;
+                    var zoneId = schedule.Default?.TimeZone ?? Queue.Scheduling.ScheduleOptions.DefaultTimeZone;
+                    var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
                     var commands = ActivatorUtilities.CreateInstance<QueueCommands>(host.Services, zone);
                     return await commands.RunAsync(command, output, error, CancellationToken.None);
                 }
@@ -81,13 +83,12 @@ public static class SyndicationBotCommandLine
     private static async Task<int> RunServiceAsync(HostApplicationBuilder builder)
     {
         using var host = builder.Build();
-        await host.RunAsync();
+        var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        await host.StartAsync();
+        await host.WaitForShutdownAsync();
 
         // A background service that died (StopHost) must not look like a clean exit to the container runtime.
-        var failed = host.Services.GetServices<IHostedService>()
-            .OfType<BackgroundService>()
-            .Any(service => service.ExecuteTask is { IsFaulted: true });
-        return failed ? 1 : 0;
+        return services.Any(service => service.ExecuteTask is { IsFaulted: true }) ? 1 : 0;
     }
 
     private static async Task<int> IngestAsync(IServiceProvider services, ParsedCommandLine command, TextWriter output, TextWriter error)

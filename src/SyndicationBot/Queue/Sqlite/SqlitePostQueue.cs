@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SyndicationBot.Articles;
-using SyndicationBot.Posts;
+using SyndicationBot.Queue.Scheduling;
 
 namespace SyndicationBot.Queue.Sqlite;
 
@@ -12,7 +12,7 @@ namespace SyndicationBot.Queue.Sqlite;
 /// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
 /// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
 /// </summary>
-internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IDisposable
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IDisposable
 {
     private const string PostColumns =
         "id, article_key, article_title, channel, payload, idempotency_key, state, due_at, attempts, next_attempt_at, " +

@@ -1,3 +1,4 @@
+using Xunit;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyndicationBot.Queue;
