@@ -78,6 +78,13 @@ internal static class SyndicationBotCommandLine
 
             return 2;
         }
+        catch (InvalidOperationException exception) when (exception.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
+        {
+            // The binder names the key and the type ("Failed to convert configuration value at 'Schedule:MinSpacing' to type 'System.TimeSpan'").
+            await error.WriteLineAsync("Configuration error, the service cannot start:");
+            await error.WriteLineAsync("  - " + exception.Message + (exception.InnerException is { } inner ? " " + inner.Message : string.Empty));
+            return 2;
+        }
     }
 
     private static async Task<int> RunServiceAsync(HostApplicationBuilder builder)
