@@ -67,7 +67,7 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
         ChannelSpec spec, Article article, PostTemplate template, PostMaterial material, int maxPosts)
     {
         string widest = Numbering(maxPosts, maxPosts);
-        var first = PostFitter.Fit(template, material, spec.Rule.Fits, widest);
+        var first = PostFitter.Fit(template, material, spec.Rule.Fits, widest, allowCut: false);
         var rest = material.Sentences.Skip(first.SentencesUsed).ToList();
         var parts = new List<string>();
         string current = string.Empty;
@@ -91,7 +91,15 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
                 break;
             }
 
-            current = spec.Rule.Fits(sentence + widest) ? sentence : TextCutter.Cut(sentence, s => spec.Rule.Fits(s + widest)) ?? string.Empty;
+            if (spec.Rule.Fits(sentence + widest))
+            {
+                current = sentence;
+            }
+            else if (TextCutter.Cut(sentence, s => spec.Rule.Fits(s + widest)) is { } cut)
+            {
+                // A cut sentence ends its part: nothing may follow the "…".
+                parts.Add(cut);
+            }
         }
 
         if (current.Length > 0 && parts.Count < maxPosts - 1)

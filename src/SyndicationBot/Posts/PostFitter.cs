@@ -1,11 +1,11 @@
 namespace SyndicationBot.Posts;
 
 // The fitting order, from best to last resort: whole sentences with hashtags; the lead sentence with fewer
-// hashtags; the lead cut at a word with "…"; the headline alone, cut if need be; the link alone. The link is
-// never cut or dropped: it is not among the things this class shortens.
+// hashtags; the lead cut at a word with "…" (not in a thread, whose replies carry the sentences whole); the
+// headline alone, cut if need be; the link alone. The link is never cut or dropped.
 internal static class PostFitter
 {
-    public static FittedPost Fit(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix = "")
+    public static FittedPost Fit(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix = "", bool allowCut = true)
     {
         var sentences = material.Sentences;
         var hashtags = material.Hashtags;
@@ -37,7 +37,7 @@ internal static class PostFitter
             }
         }
 
-        if (sentences.Count > 0)
+        if (sentences.Count > 0 && allowCut)
         {
             string? cut = TextCutter.Cut(sentences[0], s => fits(Plain(template, material.Title, s, material.UrlText, [], suffix)));
             if (cut is not null)

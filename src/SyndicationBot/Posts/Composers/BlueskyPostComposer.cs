@@ -37,29 +37,28 @@ internal sealed class BlueskyPostComposer(PostComposition composition, ChannelLi
     {
         var facets = new List<TextFacet>();
         var urls = UrlExtractor.Extract(text, includeWithoutProtocol: true);
-        string? shortLink = articleLink is null ? null : ShortLink(articleLink);
-        bool linked = false;
-        foreach (var url in urls)
+        (int Start, int End) shortened = (-1, -1);
+        if (articleLink is not null && !text.Contains(articleLink.AbsoluteUri, StringComparison.Ordinal))
         {
-            string shown = text.Substring(url.Start, url.Length);
-            string target = url.HasProtocol ? shown : "https://" + shown;
-            if (articleLink is not null && (shown == articleLink.AbsoluteUri || shown == shortLink))
-            {
-                target = articleLink.AbsoluteUri;
-                linked = true;
-            }
-
-            facets.Add(Facet("link", text, url.Start, url.End, target));
-        }
-
-        if (!linked && shortLink is not null)
-        {
-            // A shortened link may not parse as a URL (the ellipsis): find it where the composer put it.
+            // The composer showed the link shortened (it may not even parse as a URL): link it where it stands.
+            string shortLink = ShortLink(articleLink);
             int at = text.LastIndexOf(shortLink, StringComparison.Ordinal);
             if (at >= 0)
             {
-                facets.Add(Facet("link", text, at, at + shortLink.Length, articleLink!.AbsoluteUri));
+                shortened = (at, at + shortLink.Length);
+                facets.Add(Facet("link", text, at, at + shortLink.Length, articleLink.AbsoluteUri));
             }
+        }
+
+        foreach (var url in urls)
+        {
+            if (url.Start < shortened.End && shortened.Start < url.End)
+            {
+                continue;
+            }
+
+            string shown = text.Substring(url.Start, url.Length);
+            facets.Add(Facet("link", text, url.Start, url.End, url.HasProtocol ? shown : "https://" + shown));
         }
 
         AddTags(text, urls, facets);
