@@ -9,7 +9,7 @@ namespace SyndicationBot.Articles;
 /// </summary>
 internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageIdentifier languages) : IArticleLoader
 {
-    private const int LanguageSampleChars = 240;
+    private const int LanguageSampleChars = 120;
 
     public IReadOnlyList<ArticleReadResult> Load(string source, ReadOnlySpan<byte> content)
     {
