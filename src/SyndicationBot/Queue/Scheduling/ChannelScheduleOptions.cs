@@ -6,8 +6,11 @@ namespace SyndicationBot.Queue.Scheduling;
 /// </summary>
 public sealed class ChannelScheduleOptions
 {
-    /// <summary><c>Spacing</c> (default), <c>Slots</c> or <c>Cron</c>.</summary>
-    public SchedulePolicy? Policy { get; set; }
+    /// <summary>
+    /// <c>Spacing</c> (default), <c>Slots</c> or <c>Cron</c> (see <see cref="SchedulePolicy"/>). A string, so a
+    /// misspelt policy stops start-up with the key instead of being dropped by the binder.
+    /// </summary>
+    public string? Policy { get; set; }
 
     /// <summary>The least time between two posts of this channel; default <c>Schedule:MinSpacing</c>.</summary>
     public TimeSpan? MinSpacing { get; set; }

@@ -2,7 +2,7 @@ namespace SyndicationBot.Queue.Scheduling;
 
 /// <summary>
 /// The channel's taken due times (ledger plus fresh reservations) for one assignment, read from the
-/// ledger a week at a time so walking slot by slot costs a query per week, not per slot.
+/// ledger a week at a time (a query per week, not per slot) and kept sorted (each count a binary search).
 /// </summary>
 internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadOnlyList<DateTimeOffset> reserved, CancellationToken cancellationToken)
 {
@@ -20,20 +20,41 @@ internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadO
     public async Task<int> CountAsync(DateTimeOffset from, DateTimeOffset to)
     {
         await EnsureAsync(from, to);
+
         // A reservation already enqueued shows up in the ledger too; count it once.
-        return known.Count(due => due >= from && due < to)
-            + reserved.Count(due => due >= from && due < to && !known.Contains(due));
+        return LowerBound(to) - LowerBound(from)
+            + reserved.Count(due => due >= from && due < to && known.BinarySearch(due) < 0);
+    }
+
+    /// <summary>The index of the first known due time at or after <paramref name="instant"/>.</summary>
+    private int LowerBound(DateTimeOffset instant)
+    {
+        int low = 0, high = known.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (known[middle] < instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private async Task EnsureAsync(DateTimeOffset from, DateTimeOffset to)
     {
+        var before = known.Count;
         if (!covered)
         {
             coveredFrom = from;
             coveredTo = to > from + Window ? to : from + Window;
             known.AddRange(await ledger.GetDueTimesAsync(channel, coveredFrom, coveredTo, cancellationToken));
             covered = true;
-            return;
         }
 
         if (from < coveredFrom)
@@ -47,6 +68,11 @@ internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadO
             var end = to > coveredTo + Window ? to : coveredTo + Window;
             known.AddRange(await ledger.GetDueTimesAsync(channel, coveredTo, end, cancellationToken));
             coveredTo = end;
+        }
+
+        if (known.Count != before)
+        {
+            known.Sort();
         }
     }
 }

@@ -38,7 +38,8 @@ internal sealed partial class PostScheduler(
             var due = schedule.Policy == SchedulePolicy.Spacing
                 ? await AssignSpacingAsync(schedule, dueTimes, reserved, urgent, now, cancellationToken)
                 : await AssignOccurrenceAsync(schedule, dueTimes, urgent, now);
-            due += NextJitter(schedule.Jitter);
+            var jittered = due + NextJitter(schedule.Jitter);
+            due = schedule.IsQuiet(jittered) ? due : jittered;
             channelReservations.Add(due, now);
             return due;
         }
@@ -150,7 +151,7 @@ internal sealed partial class PostScheduler(
             candidate = tomorrow;
         }
 
-        throw NoFreeTime(schedule);
+        throw NoFreeTime(schedule, dueTimes.Channel);
     }
 
     private static async Task<DateTimeOffset> AssignOccurrenceAsync(ChannelSchedule schedule, DueTimeView dueTimes, bool urgent, DateTimeOffset now)
@@ -191,7 +192,7 @@ internal sealed partial class PostScheduler(
             return occurrence;
         }
 
-        throw NoFreeTime(schedule);
+        throw NoFreeTime(schedule, dueTimes.Channel);
     }
 
     /// <summary>The first time at or after <paramref name="from"/> the channel may post: its next slot, or the instant itself.</summary>
@@ -234,8 +235,8 @@ internal sealed partial class PostScheduler(
             ?? throw new OptionsValidationException(ScheduleOptions.SectionName, typeof(ScheduleOptions), errors);
     }
 
-    private static InvalidOperationException NoFreeTime(ChannelSchedule schedule) =>
-        new(Invariant($"No free time within {MaxDaysAhead} days for channel '{schedule.Channel}' under {schedule.Key}: every slot is taken, quiet or over MaxPerDay."));
+    private static InvalidOperationException NoFreeTime(ChannelSchedule schedule, string channel) =>
+        new(Invariant($"No free time within {MaxDaysAhead} days for channel '{channel}' under {schedule.Key}: every slot is taken, quiet or over MaxPerDay."));
 
     private static DateTimeOffset Max(DateTimeOffset left, DateTimeOffset right) => left > right ? left : right;
 

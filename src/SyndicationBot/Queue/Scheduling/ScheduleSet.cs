@@ -71,17 +71,11 @@ internal sealed class ScheduleSet
         List<string> errors)
     {
         var own = section ?? defaults;
-        var policy = own.Options.Policy ?? defaults.Options.Policy ?? SchedulePolicy.Spacing;
+        var policy = own.Policy ?? defaults.Policy ?? SchedulePolicy.Spacing;
         var slots = own.HasSlots ? own.SlotsByDay : defaults.SlotsByDay;
         var cron = own.Cron ?? defaults.Cron;
         var quiet = own.QuietSet ? own.Quiet : defaults.Quiet;
         var zone = own.Zone ?? defaults.Zone ?? builtInZone;
-
-        if (!Enum.IsDefined(policy))
-        {
-            errors.Add(Invariant($"{key}:Policy: '{policy}' is not a policy (Spacing, Slots or Cron)."));
-            return null;
-        }
 
         if (policy == SchedulePolicy.Slots && slots.All(day => day.Count == 0))
         {
@@ -121,6 +115,21 @@ internal sealed class ScheduleSet
 
     private static ParsedSection ParseSection(ChannelScheduleOptions section, string key, List<string> errors)
     {
+        SchedulePolicy? policy = null;
+        if (section.Policy is { } policyText)
+        {
+            if (Enum.TryParse<SchedulePolicy>(policyText.Trim(), ignoreCase: true, out var parsedPolicy)
+                && Enum.IsDefined(parsedPolicy)
+                && !int.TryParse(policyText, out _))
+            {
+                policy = parsedPolicy;
+            }
+            else
+            {
+                errors.Add($"{key}:Policy: '{policyText}' is not a policy (Spacing, Slots or Cron).");
+            }
+        }
+
         TimeZoneInfo? zone = null;
         if (section.TimeZone is { } zoneId)
         {
@@ -170,7 +179,7 @@ internal sealed class ScheduleSet
             errors.Add(Invariant($"{key}:MaxPerDay: must be at least 1 (was {section.MaxPerDay})."));
         }
 
-        return new ParsedSection(section, zone, section.Slots.Count > 0 || section.Weekdays.Count > 0, slotsByDay, cron, quietSet, quiet);
+        return new ParsedSection(section, policy, zone, section.Slots.Count > 0 || section.Weekdays.Count > 0, slotsByDay, cron, quietSet, quiet);
     }
 
     private static TimeOnly[]? ParseSlots(List<string> entries, string key, List<string> errors)
@@ -216,6 +225,7 @@ internal sealed class ScheduleSet
 
     private sealed record ParsedSection(
         ChannelScheduleOptions Options,
+        SchedulePolicy? Policy,
         TimeZoneInfo? Zone,
         bool HasSlots,
         IReadOnlyList<TimeOnly>[] SlotsByDay,

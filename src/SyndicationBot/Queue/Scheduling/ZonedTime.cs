@@ -28,7 +28,8 @@ internal static class ZonedTime
         var later = zone.GetUtcOffset(asUtc + Probe);
 
         DateTimeOffset? first = null;
-        foreach (var offset in earlier >= later ? [earlier, later] : new[] { later, earlier })
+        TimeSpan[] offsets = [Max(earlier, later), Min(earlier, later)];
+        foreach (var offset in offsets)
         {
             // The larger offset gives the earlier instant, so the first match is the first occurrence.
             var candidate = asUtc - offset;

@@ -343,6 +343,47 @@ public sealed class PostSchedulerTests
     }
 
     [Fact]
+    public async Task AssignDueAsync_SearchThroughWeeksOfTakenSlots_ReadsTheLedgerAWeekAtATime()
+    {
+        // Arrange: one slot a day, the next 30 days already taken.
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 10));
+        for (var day = 0; day < 30; day++)
+        {
+            ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 12).AddDays(day));
+        }
+
+        var target = SchedulerFactory.Create(ledger, [("Schedule:Default:Policy", "Slots"), ("Schedule:Default:Slots:0", "12:00")]);
+
+        // Act
+        var due = await target.AssignDueAsync(Channel, urgent: false, time.GetUtcNow(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(SchedulerFactory.At(Casablanca, 2026, 7, 10, 12), due);
+        Assert.InRange(ledger.GetDueTimesCalls, 1, 6);
+    }
+
+    [Fact]
+    public async Task AssignDueAsync_JitterThatWouldLandInQuietHours_IsDropped()
+    {
+        // Arrange: spacing says 22:55; any jitter beyond five minutes would fall in quiet hours.
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 22, 55));
+        var target = SchedulerFactory.Create(
+            ledger,
+            [("Schedule:Default:QuietHours", "23:00-07:00"), ("Schedule:Default:Jitter", "01:00:00")],
+            new Random(99));
+
+        // Act
+        List<DateTimeOffset> dues = [];
+        for (var channel = 0; channel < 50; channel++)
+        {
+            dues.Add(await target.AssignDueAsync($"channel-{channel}", urgent: false, time.GetUtcNow(), CancellationToken.None));
+        }
+
+        // Assert
+        Assert.All(dues, due => Assert.InRange(due, time.GetUtcNow(), SchedulerFactory.At(Casablanca, 2026, 6, 10, 22, 59, 59)));
+    }
+
+    [Fact]
     public void Decide_OlderThanMaxAge_SkipsWithTheReason()
     {
         // Arrange

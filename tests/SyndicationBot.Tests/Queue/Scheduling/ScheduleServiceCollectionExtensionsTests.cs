@@ -42,6 +42,32 @@ public sealed class ScheduleServiceCollectionExtensionsTests
             exception.Message);
     }
 
+    [Fact]
+    public void AddScheduling_UnknownPolicy_FailsAtStartNamingTheKey()
+    {
+        // Arrange
+        using var provider = CreateProvider(("Schedule:Channels:x:Policy", "Sometimes"));
+
+        // Act
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        // Assert
+        Assert.Equal("Schedule:Channels:x:Policy: 'Sometimes' is not a policy (Spacing, Slots or Cron).", exception.Message);
+    }
+
+    [Fact]
+    public void AddScheduling_UnreadableMinSpacing_FailsAtStartNamingTheKey()
+    {
+        // Arrange
+        using var provider = CreateProvider(("Schedule:MinSpacing", "5s"));
+
+        // Act
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        // Assert
+        Assert.Equal("Failed to convert configuration value '5s' at 'Schedule:MinSpacing' to type 'System.TimeSpan'.", exception.Message);
+    }
+
     private static ServiceProvider CreateProvider(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()

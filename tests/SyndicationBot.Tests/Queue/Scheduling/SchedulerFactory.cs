@@ -29,9 +29,9 @@ internal static class SchedulerFactory
     public static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
 
     /// <summary>A local wall-clock time in <paramref name="zoneId"/> as an instant (the time must exist and be unambiguous).</summary>
-    public static DateTimeOffset At(string zoneId, int year, int month, int day, int hour, int minute = 0)
+    public static DateTimeOffset At(string zoneId, int year, int month, int day, int hour, int minute = 0, int second = 0)
     {
-        var local = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified);
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Zone(zoneId).GetUtcOffset(local));
     }
 }

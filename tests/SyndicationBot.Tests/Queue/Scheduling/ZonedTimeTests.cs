@@ -8,6 +8,7 @@ public sealed class ZonedTimeTests
 {
     private const string Paris = "Europe/Paris";
     private const string Casablanca = "Africa/Casablanca";
+    private static readonly int[] ShiftsInMinutes = [30, 60, 120];
 
     [Theory]
     // Paris, 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC); every time in the gap fires at 03:00 CEST.
@@ -97,5 +98,49 @@ public sealed class ZonedTimeTests
 
         // Assert
         Assert.Equal(new DateTimeOffset(2026, 2, 16, 0, 0, 0, TimeSpan.Zero), start);
+    }
+
+    [Theory]
+    [InlineData(Paris)]
+    [InlineData(Casablanca)]
+    [InlineData("America/New_York")]
+    [InlineData("Australia/Lord_Howe")]
+    public void Resolve_EveryMinuteAroundEachOffsetChangeOf2026And2027_IsExactFirstOrJustAfterGap(string zoneId)
+    {
+        // Arrange: find the local days with an offset change, then check every minute of them and their neighbours.
+        var zone = SchedulerFactory.Zone(zoneId);
+        var changeDays = new List<DateOnly>();
+        for (var day = new DateOnly(2026, 1, 1); day < new DateOnly(2028, 1, 1); day = day.AddDays(1))
+        {
+            var noon = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+            if (zone.GetUtcOffset(noon) != zone.GetUtcOffset(noon.AddDays(1)))
+            {
+                changeDays.Add(day.AddDays(1));
+            }
+        }
+
+        // Act
+        var failures = new List<string>();
+        foreach (var date in changeDays.SelectMany(day => new[] { day.AddDays(-1), day, day.AddDays(1) }).Distinct())
+        {
+            for (var minute = 0; minute < 24 * 60; minute++)
+            {
+                var wall = date.ToDateTime(TimeOnly.MinValue).AddMinutes(minute);
+                var instant = ZonedTime.Resolve(wall, zone);
+                var seen = ZonedTime.Wall(instant, zone);
+                var exact = seen == wall;
+                // An earlier occurrence of the same wall time would lie exactly one offset change back.
+                var firstOccurrence = !ShiftsInMinutes.Any(back => ZonedTime.Wall(instant.AddMinutes(-back), zone) == wall);
+                var justAfterGap = seen > wall && ZonedTime.Wall(instant.AddSeconds(-1), zone) < wall;
+                if (!(exact && firstOccurrence) && !justAfterGap)
+                {
+                    failures.Add($"{wall:yyyy-MM-dd HH:mm} -> {instant:O} ({seen:HH:mm})");
+                }
+            }
+        }
+
+        // Assert
+        Assert.True(changeDays.Count >= 4, $"{zoneId} should change offset at least twice a year");
+        Assert.Empty(failures);
     }
 }
