@@ -98,6 +98,20 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         return true;
     });
 
+    /// <summary>The next tweet request hangs until the client gives up (an attempt time-out).</summary>
+    public void InjectHang() => InjectFault(async context =>
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return true;
+    });
+
     public ValueTask DisposeAsync() => server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task CreateTweetAsync(HttpContext context)

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace SyndicationBot.Channels.Mastodon;
+
+[OptionsValidator]
+internal sealed partial class MastodonOptionsValidator : IValidateOptions<MastodonOptions>;

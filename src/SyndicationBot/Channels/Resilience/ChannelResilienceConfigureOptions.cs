@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace SyndicationBot.Channels.Resilience;
+
+/// <summary>Network defaults first, then <c>Channels:{Name}:Resilience</c> (configuration keys are case-insensitive).</summary>
+internal sealed class ChannelResilienceConfigureOptions(IConfiguration configuration) : IConfigureNamedOptions<ChannelResilienceOptions>
+{
+    public void Configure(string? name, ChannelResilienceOptions options)
+    {
+        name ??= Options.DefaultName;
+        ChannelResilienceDefaults.Apply(name, options);
+        configuration.GetSection($"Channels:{name}:Resilience").Bind(options);
+    }
+
+    public void Configure(ChannelResilienceOptions options) => Configure(Options.DefaultName, options);
+}
