@@ -28,6 +28,9 @@ internal static class FacebookErrorClassifier
             1 or 2 => new PublishResult.RetryLater(reason, null),
             190 or 102 => new PublishResult.AuthFailed(reason),
             3 or 10 or (>= 200 and <= 299) or 368 => new PublishResult.AuthFailed(reason),
+
+            // A wrong app secret comes back as "invalid parameter" (100), yet every later post would fail alike.
+            100 when error.Message?.Contains("appsecret_proof", StringComparison.OrdinalIgnoreCase) == true => new PublishResult.AuthFailed(reason),
             _ when error.IsTransient == true => new PublishResult.RetryLater(reason, null),
             _ => new PublishResult.Rejected(reason),
         };
