@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using SyndicationBot.Channels.Bluesky;
 using SyndicationBot.Channels.Facebook;
+using SyndicationBot.Channels.Mastodon;
 using SyndicationBot.Channels.Outbox;
+using SyndicationBot.Channels.Resilience;
 using SyndicationBot.Channels.Telegram;
+using SyndicationBot.Channels.Webhook;
 using SyndicationBot.Channels.X;
 
 namespace SyndicationBot.Channels;
@@ -18,6 +21,11 @@ public static class ChannelsServiceCollectionExtensions
         services.AddBlueskyChannel();
         services.AddTelegramChannel();
         services.AddFacebookChannel();
+        services.AddMastodonChannel();
+        services.AddWebhookChannel();
+
+        // Last: wraps every channel registered above in its resilience pipeline.
+        services.AddChannelResilience();
         return services;
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class SeedFolderService(
     private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? _watcher;
+    private bool _initialScanDone;
 
     /// <summary>The seed folder, absolute.</summary>
     public string FolderPath => Path.GetFullPath(sources.Value.SeedsPath, environment.ContentRootPath);
@@ -81,9 +82,11 @@ internal sealed partial class SeedFolderService(
             }
             else
             {
-                // New or changed: wait until it has been quiet for the settle time, unless it was already old when first seen.
+                // New or changed: wait until it has stayed the same for the settle time. Only files already there at
+                // start-up may be taken at once when their time stamp is old enough; anything that appears later is
+                // judged by our own observations alone, so a slow copy is never read half-way.
                 var age = now - new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-                var settled = previous is null && age >= watch.Value.SettleTime;
+                var settled = !_initialScanDone && previous is null && age >= watch.Value.SettleTime;
                 _observed[path] = new Observation(stamp, now, Handled: false);
                 if (!settled)
                 {
@@ -101,6 +104,7 @@ internal sealed partial class SeedFolderService(
             _observed.Remove(gone);
         }
 
+        _initialScanDone = true;
         return handled;
     }
 
