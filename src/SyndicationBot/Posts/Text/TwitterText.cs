@@ -47,31 +47,37 @@ internal static class TwitterText
 
     private static long Scan(string normalized, TwitterTextConfiguration config, int maxWeighted, Span<int> prefix, out int validDisplayIndex, out bool valid)
     {
-        var urls = normalized.Length > 3 ? UrlExtractor.Extract(normalized, includeWithoutProtocol: true) : [];
+        var urls = UrlExtractor.Extract(normalized, includeWithoutProtocol: true);
+        var emoji = config.EmojiParsingEnabled ? TwemojiParser.Parse(normalized) : [];
         int nextUrl = 0;
+        int nextEmoji = 0;
         long weighted = 0;
         validDisplayIndex = 0;
         valid = true;
         for (int i = 0; i < normalized.Length; i++)
         {
             int start = i;
-            char c = normalized[i];
+            while (nextEmoji < emoji.Count && emoji[nextEmoji].Start < i)
+            {
+                nextEmoji++;
+            }
+
             if (nextUrl < urls.Count && urls[nextUrl].Start == i)
             {
                 weighted += config.TransformedUrlLength * config.Scale;
                 i += urls[nextUrl].Length - 1;
                 nextUrl++;
             }
-            else if (config.EmojiParsingEnabled && (c >= '\u00A9' || c is (>= '0' and <= '9') or '#' or '*')
-                && EmojiSequences.MatchLength(normalized, i) is var emoji and > 0)
+            else if (nextEmoji < emoji.Count && emoji[nextEmoji].Start == i)
             {
                 weighted += config.DefaultWeight;
-                i += emoji - 1;
+                i += emoji[nextEmoji].Length - 1;
+                nextEmoji++;
             }
             else
             {
                 // Like the reference, a surrogate pair is weighed by its low surrogate, i.e. the default weight.
-                if (char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+                if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
                 {
                     i++;
                 }
