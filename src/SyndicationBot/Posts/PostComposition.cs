@@ -28,11 +28,11 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
         var rule = spec.Rule;
         var fitted = spec.Unlimited
             ? Whole(template, material)
-            : PostFitter.Fit(template, material, rule.Fits);
+            : PostFitter.Fit(template, material, rule);
         if (!fitted.Fits && article.Url is not null && spec.ShortLinkText is not null)
         {
             material = material with { UrlText = spec.ShortLinkText(article.Url) };
-            fitted = PostFitter.Fit(template, material, rule.Fits);
+            fitted = PostFitter.Fit(template, material, rule);
         }
 
         var replies = Array.Empty<PostDraft>() as IReadOnlyList<PostDraft>;
@@ -67,7 +67,7 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
         ChannelSpec spec, Article article, PostTemplate template, PostMaterial material, int maxPosts)
     {
         string widest = Numbering(maxPosts, maxPosts);
-        var first = PostFitter.Fit(template, material, spec.Rule.Fits, widest, allowCut: false);
+        var first = PostFitter.Fit(template, material, spec.Rule, widest, allowCut: false);
         var rest = material.Sentences.Skip(first.SentencesUsed).ToList();
         var parts = new List<string>();
         string current = string.Empty;
@@ -109,7 +109,7 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
 
         if (parts.Count == 0)
         {
-            return (PostFitter.Fit(template, material, spec.Rule.Fits), []);
+            return (PostFitter.Fit(template, material, spec.Rule), []);
         }
 
         int total = parts.Count + 1;

@@ -1,3 +1,5 @@
+using SyndicationBot.Posts.Rules;
+
 namespace SyndicationBot.Posts;
 
 // The fitting order, from best to last resort: whole sentences with hashtags; the lead sentence with fewer
@@ -5,6 +7,18 @@ namespace SyndicationBot.Posts;
 // headline alone, cut if need be; the link alone. The link is never cut or dropped.
 internal static class PostFitter
 {
+    // Measuring the whole post for every candidate is what makes fitting slow (X's count alone is a full
+    // parse), so candidates are first judged by adding up the cost of their pieces, and only the winner is
+    // measured whole. Should the estimate be wrong (a template gluing pieces so that a URL or an emoji spans
+    // two of them), the exact search runs instead.
+    public static FittedPost Fit(PostTemplate template, PostMaterial material, ILengthRule rule, string suffix = "", bool allowCut = true)
+    {
+        var estimated = new CostFitter(template, material, rule, suffix).Fit(allowCut);
+        return estimated is not null && rule.Fits(estimated.PlainText)
+            ? estimated
+            : Fit(template, material, rule.Fits, suffix, allowCut);
+    }
+
     public static FittedPost Fit(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix = "", bool allowCut = true)
     {
         var sentences = material.Sentences;

@@ -1,3 +1,4 @@
+using SyndicationBot.Posts.Rules;
 using SyndicationBot.Posts.Text;
 using SyndicationBot.Summaries;
 
@@ -36,11 +37,35 @@ internal static class TextCutter
         return best >= 0 ? Shorten(text, points[best]) : null;
     }
 
-    public static string Shorten(string text, int cut)
+    /// <summary>Like <see cref="Cut(string, Func{string, bool})"/>, judging each candidate by the cost of its prefix.</summary>
+    public static string? Cut(string text, TextCost[] prefixCosts, TextCost ellipsisCost, Func<TextCost, bool> within)
+    {
+        var points = CutPoints(text);
+        int lo = 0, hi = points.Count - 1, best = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (within(prefixCosts[ShortenEnd(text, points[mid])].Plus(ellipsisCost)))
+            {
+                best = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return best >= 0 ? Shorten(text, points[best]) : null;
+    }
+
+    public static string Shorten(string text, int cut) => string.Concat(text.AsSpan(0, ShortenEnd(text, cut)), Ellipsis);
+
+    // Where the kept text ends: before the cut's trailing spaces and any punctuation that would dangle before "…".
+    public static int ShortenEnd(string text, int cut)
     {
         var prefix = text.AsSpan(0, cut).TrimEnd();
-        prefix = prefix.TrimEnd(",;:–—-(«“‘\"'[ \u00A0\u202F\u3001\uFF0C\u060C");
-        return string.Concat(prefix, Ellipsis);
+        return prefix.TrimEnd(",;:–—-(«“‘\"'[ \u00A0\u202F\u3001\uFF0C\u060C").Length;
     }
 
     public static List<int> CutPoints(string text)

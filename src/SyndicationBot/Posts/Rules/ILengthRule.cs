@@ -11,4 +11,13 @@ internal interface ILengthRule
 
     /// <summary>Whether the network accepts <paramref name="text"/> (some rules check more than one measure).</summary>
     bool Fits(string text);
+
+    /// <summary>The cost of a piece of a post; pieces separated by whitespace add up to the post's cost.</summary>
+    TextCost Cost(string text);
+
+    /// <summary>Whether a post of this estimated cost is inside the rule.</summary>
+    bool Within(TextCost cost);
+
+    /// <summary>The cost of every prefix <c>text[..i]</c> (valid at word boundaries), or null when the rule cannot tell.</summary>
+    TextCost[]? PrefixCosts(string text);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SyndicationBot.Posts.Text;
 
 namespace SyndicationBot.Posts.Rules;
@@ -27,4 +28,41 @@ internal sealed class MastodonLengthRule(int limit) : ILengthRule
     }
 
     public bool Fits(string text) => Measure(text) <= limit;
+
+    public TextCost Cost(string text) => new(Measure(text), 0);
+
+    public bool Within(TextCost cost) => cost.Units <= limit;
+
+    public TextCost[]? PrefixCosts(string text)
+    {
+        var costs = new TextCost[text.Length + 1];
+        var urls = UrlExtractor.Extract(text, includeWithoutProtocol: false);
+        int nextUrl = 0;
+        int units = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int step;
+            if (nextUrl < urls.Count && urls[nextUrl].Start == i)
+            {
+                step = urls[nextUrl].Length;
+                units += CharactersReservedPerUrl;
+                nextUrl++;
+            }
+            else
+            {
+                step = StringInfo.GetNextTextElementLength(text.AsSpan(i));
+                units++;
+            }
+
+            for (int k = i + 1; k <= i + step; k++)
+            {
+                costs[k] = new TextCost(units, 0);
+            }
+
+            i += step;
+        }
+
+        return costs;
+    }
 }

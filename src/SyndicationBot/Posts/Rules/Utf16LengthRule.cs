@@ -11,4 +11,19 @@ internal sealed class Utf16LengthRule(int limit) : ILengthRule
     public int Measure(string text) => text.Length;
 
     public bool Fits(string text) => text.Length <= limit;
+
+    public TextCost Cost(string text) => new(text.Length, 0);
+
+    public bool Within(TextCost cost) => cost.Units <= limit;
+
+    public TextCost[]? PrefixCosts(string text)
+    {
+        var costs = new TextCost[text.Length + 1];
+        for (int i = 0; i <= text.Length; i++)
+        {
+            costs[i] = new TextCost(i, 0);
+        }
+
+        return costs;
+    }
 }

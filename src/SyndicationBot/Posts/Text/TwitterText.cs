@@ -11,47 +11,8 @@ internal static class TwitterText
     public static TweetLength Parse(string text, TwitterTextConfiguration config)
     {
         string normalized = ToNfc(text);
-        var urls = UrlExtractor.Extract(normalized, includeWithoutProtocol: true);
-        int nextUrl = 0;
         int maxWeighted = config.MaxWeightedTweetLength * config.Scale;
-
-        long weighted = 0;
-        int validDisplayIndex = 0;
-        bool valid = true;
-        for (int i = 0; i < normalized.Length; i++)
-        {
-            if (nextUrl < urls.Count && urls[nextUrl].Start == i)
-            {
-                weighted += config.TransformedUrlLength * config.Scale;
-                i += urls[nextUrl].Length - 1;
-                nextUrl++;
-            }
-            else if (config.EmojiParsingEnabled && EmojiSequences.MatchLength(normalized, i) is var emoji and > 0)
-            {
-                weighted += config.DefaultWeight;
-                i += emoji - 1;
-            }
-            else
-            {
-                // Like the reference, a surrogate pair is weighed by its low surrogate, i.e. the default weight.
-                if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
-                {
-                    i++;
-                }
-
-                weighted += config.WeightOf(normalized[i]);
-            }
-
-            if (valid)
-            {
-                valid = normalized[i] is not ('\uFFFE' or '\uFEFF' or '\uFFFF');
-            }
-
-            if (valid && weighted <= maxWeighted)
-            {
-                validDisplayIndex = i;
-            }
-        }
+        long weighted = Scan(normalized, config, maxWeighted, [], out int validDisplayIndex, out bool valid);
 
         int weightedLength = (int)(weighted / config.Scale);
         valid = valid && weighted > 0 && weighted <= maxWeighted;
@@ -66,6 +27,84 @@ internal static class TwitterText
             DisplayRangeEnd: text.Length > 0 ? text.Length - 1 : 0,
             ValidRangeStart: 0,
             ValidRangeEnd: validDisplayIndex);
+    }
+
+    /// <summary>
+    /// The weighted length (times the scale) of every prefix <c>text[..i]</c>, for fitting; null when the text is not
+    /// NFC, since then indices into it do not map onto the counted text.
+    /// </summary>
+    public static int[]? PrefixWeights(string text, TwitterTextConfiguration config)
+    {
+        if (!ToNfc(text).Equals(text, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int[] prefix = new int[text.Length + 1];
+        Scan(text, config, int.MaxValue, prefix, out _, out _);
+        return prefix;
+    }
+
+    private static long Scan(string normalized, TwitterTextConfiguration config, int maxWeighted, Span<int> prefix, out int validDisplayIndex, out bool valid)
+    {
+        var urls = UrlExtractor.Extract(normalized, includeWithoutProtocol: true);
+        var emoji = config.EmojiParsingEnabled ? TwemojiParser.Parse(normalized) : [];
+        int nextUrl = 0;
+        int nextEmoji = 0;
+        long weighted = 0;
+        validDisplayIndex = 0;
+        valid = true;
+        for (int i = 0; i < normalized.Length; i++)
+        {
+            int start = i;
+            while (nextEmoji < emoji.Count && emoji[nextEmoji].Start < i)
+            {
+                nextEmoji++;
+            }
+
+            if (nextUrl < urls.Count && urls[nextUrl].Start == i)
+            {
+                weighted += config.TransformedUrlLength * config.Scale;
+                i += urls[nextUrl].Length - 1;
+                nextUrl++;
+            }
+            else if (nextEmoji < emoji.Count && emoji[nextEmoji].Start == i)
+            {
+                weighted += config.DefaultWeight;
+                i += emoji[nextEmoji].Length - 1;
+                nextEmoji++;
+            }
+            else
+            {
+                // Like the reference, a surrogate pair is weighed by its low surrogate, i.e. the default weight.
+                if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+                {
+                    i++;
+                }
+
+                weighted += config.WeightOf(normalized[i]);
+            }
+
+            if (!prefix.IsEmpty)
+            {
+                for (int k = start + 1; k <= i + 1; k++)
+                {
+                    prefix[k] = (int)weighted;
+                }
+            }
+
+            if (valid)
+            {
+                valid = normalized[i] is not ('\uFFFE' or '\uFEFF' or '\uFFFF');
+            }
+
+            if (valid && weighted <= maxWeighted)
+            {
+                validDisplayIndex = i;
+            }
+        }
+
+        return weighted;
     }
 
     // JavaScript's normalize() passes noncharacters and lone surrogates through; .NET throws on them, so

@@ -7,7 +7,7 @@ internal sealed record TwitterTextConfiguration(
     int DefaultWeight,
     bool EmojiParsingEnabled,
     int TransformedUrlLength,
-    IReadOnlyList<TwitterTextWeightRange> Ranges)
+    TwitterTextWeightRange[] Ranges)
 {
     private static readonly TwitterTextWeightRange[] StandardRanges =
     [
@@ -23,11 +23,12 @@ internal sealed record TwitterTextConfiguration(
 
     public int WeightOf(char c)
     {
-        foreach (var range in Ranges)
+        var ranges = Ranges;
+        for (int i = 0; i < ranges.Length; i++)
         {
-            if (c >= range.Start && c <= range.End)
+            if (c >= ranges[i].Start && c <= ranges[i].End)
             {
-                return range.Weight;
+                return ranges[i].Weight;
             }
         }
 

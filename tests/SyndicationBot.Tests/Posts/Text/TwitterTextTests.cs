@@ -26,7 +26,8 @@ public sealed class TwitterTextTests
     [InlineData("Voir https://www.lematin.ma/nation/un-tres-long-chemin-de-page-qui-depasse-vingt-trois-caracteres.html", 28)]
     [InlineData("Voir lemonde.fr/international/article", 28)]
     [InlineData("Voir https://exemple.test/page", 30)]
-    [InlineData("Voir bit.ly", 11)]
+    [InlineData("Voir bit.ly", 28)]
+    [InlineData("Voir http://a_b.com", 19)]
     public void WeightedLength_Urls_CountTwentyThreeOnlyForRealTlds(string text, int expected)
     {
         // Arrange // Act
@@ -43,6 +44,7 @@ public sealed class TwitterTextTests
     [InlineData("#️⃣", 2)]
     [InlineData("❤️", 2)]
     [InlineData("👩🏽‍🚀👩🏽‍🚀", 4)]
+    [InlineData("👨‍🦖", 5)]
     public void WeightedLength_EmojiSequences_CountTwoEach(string text, int expected)
     {
         // Arrange // Act

@@ -14,6 +14,9 @@ public sealed class UrlExtractorTests
     [InlineData("http://foobar.پاکستان/ ok", "http://foobar.پاکستان/")]
     [InlineData("https://twitter.香港", "https://twitter.香港")]
     [InlineData("sur https://example.com:8080/x…", "https://example.com:8080/x")]
+    [InlineData("Lien bit.ly, court", "bit.ly")]
+    [InlineData("HTTPS://WWW.LEMATIN.MA/A", "HTTPS://WWW.LEMATIN.MA/A")]
+    [InlineData("https://t.co/abc123def?x=1…", "https://t.co/abc123def?x=1")]
     public void Extract_UrlInText_FindsExactlyTheUrl(string text, string expected)
     {
         // Arrange // Act
@@ -29,7 +32,8 @@ public sealed class UrlExtractorTests
     [InlineData("le fichier rapport.pdf et 3.4 %")]
     [InlineData("https://localhost/page")]
     [InlineData("https://exemple.test/page")]
-    [InlineData("bit.ly sans chemin")]
+    [InlineData("http://a_b.com")]
+    [InlineData("sécuritaire. Fin")]
     [InlineData("#hashtag.com")]
     public void Extract_NotAUrl_FindsNothing(string text)
     {

@@ -1,0 +1,124 @@
+using SyndicationBot.Posts.Rules;
+
+namespace SyndicationBot.Posts;
+
+// PostFitter's stages, judged by additive cost estimates: each distinct piece is measured once.
+internal sealed class CostFitter(PostTemplate template, PostMaterial material, ILengthRule rule, string suffix)
+{
+    private readonly Dictionary<string, TextCost> costs = new(StringComparer.Ordinal);
+
+    public FittedPost? Fit(bool allowCut)
+    {
+        var sentences = material.Sentences;
+        var hashtags = material.Hashtags;
+        var sentenceCosts = new TextCost[sentences.Count];
+        var summaryCosts = new TextCost[sentences.Count + 1];
+        var space = CostOf(" ");
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            sentenceCosts[i] = CostOf(sentences[i]);
+            summaryCosts[i + 1] = i == 0 ? sentenceCosts[0] : summaryCosts[i].Plus(space).Plus(sentenceCosts[i]);
+        }
+
+        string allTags = string.Join(' ', hashtags);
+        for (int k = sentences.Count; k >= 1; k--)
+        {
+            if (TryFit(material.Title, PostFitter.Join(sentences, k), summaryCosts[k], allTags) is { } fitted)
+            {
+                return fitted with { SentencesUsed = k };
+            }
+        }
+
+        if (sentences.Count == 0 && TryFit(material.Title, string.Empty, default, allTags) is { } bare)
+        {
+            return bare;
+        }
+
+        for (int h = hashtags.Count - 1; h >= 0 && sentences.Count > 0; h--)
+        {
+            if (TryFit(material.Title, sentences[0], sentenceCosts[0], string.Join(' ', hashtags.Take(h))) is { } fewer)
+            {
+                return fewer with { SentencesUsed = 1 };
+            }
+        }
+
+        if (allowCut && sentences.Count > 0)
+        {
+            var frame = FrameCost(material.Title, "x", TemplateField.Summary);
+            var prefixCosts = rule.PrefixCosts(sentences[0]);
+            if (prefixCosts is null)
+            {
+                return null;
+            }
+
+            string? cut = TextCutter.Cut(sentences[0], prefixCosts, CostOf(TextCutter.Ellipsis), c => rule.Within(frame.Plus(c)));
+            if (cut is not null)
+            {
+                return Build(material.Title, cut, string.Empty);
+            }
+        }
+
+        if (TryFit(material.Title, string.Empty, default, string.Empty) is { } titleOnly)
+        {
+            return titleOnly;
+        }
+
+        var titleCosts = rule.PrefixCosts(material.Title);
+        if (titleCosts is null)
+        {
+            return null;
+        }
+
+        var titleFrame = FrameCost("x", string.Empty, TemplateField.Title);
+        string? shortTitle = TextCutter.Cut(material.Title, titleCosts, CostOf(TextCutter.Ellipsis), c => rule.Within(titleFrame.Plus(c)));
+        return shortTitle is null ? null : Build(shortTitle, string.Empty, string.Empty);
+    }
+
+    private FittedPost? TryFit(string title, string summary, TextCost summaryCost, string hashtags)
+    {
+        var pieces = template.Layout(title, summary, material.UrlText, hashtags);
+        var total = CostOf(suffix);
+        foreach (var piece in pieces)
+        {
+            total = total.Plus(piece.Field == TemplateField.Summary ? summaryCost : CostOf(piece.Text));
+        }
+
+        return rule.Within(total) ? Build(pieces) : null;
+    }
+
+    // The cost of everything but the piece being cut: a one-letter stand-in keeps the layout's glue in place.
+    private TextCost FrameCost(string title, string summary, TemplateField cutField)
+    {
+        var total = CostOf(suffix);
+        foreach (var piece in template.Layout(title, summary, material.UrlText, string.Empty))
+        {
+            if (piece.Field != cutField)
+            {
+                total = total.Plus(CostOf(piece.Text));
+            }
+        }
+
+        return total;
+    }
+
+    private FittedPost Build(string title, string summary, string hashtags) => Build(template.Layout(title, summary, material.UrlText, hashtags));
+
+    private FittedPost Build(List<PostPiece> pieces) =>
+        new(pieces, PostTemplate.ToPlainText(pieces) + suffix, 0, true) { Suffix = suffix };
+
+    private TextCost CostOf(string text)
+    {
+        if (text.Length == 0)
+        {
+            return default;
+        }
+
+        if (!costs.TryGetValue(text, out var cost))
+        {
+            cost = rule.Cost(text);
+            costs[text] = cost;
+        }
+
+        return cost;
+    }
+}
