@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Options;
+using SyndicationBot.Articles.Feeds;
+using SyndicationBot.Articles.Html;
 using SyndicationBot.Articles.Text;
 
 namespace SyndicationBot.Articles;
 
 /// <summary>
 /// Reads one input into articles: checks size and shape, decodes, normalises, then extracts by content
-/// (a scraped text page today; HTML pages and feeds are recognised by their first bytes).
+/// (RSS/Atom and JSON Feed by their first characters, HTML by its tags or extension, else a scraped text page).
 /// </summary>
 internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageIdentifier languages) : IArticleLoader
 {
     private const int LanguageSampleChars = 120;
+    private const int SniffChars = 1024;
 
     public IReadOnlyList<ArticleReadResult> Load(string source, ReadOnlySpan<byte> content)
     {
@@ -46,9 +49,45 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             return [Reject(source, "is empty (only whitespace)")];
         }
 
-        var page = ScrapedPageExtractor.Extract(text, out var reason);
+        var head = text.AsSpan(0, Math.Min(text.Length, SniffChars)).TrimStart();
+        if (FeedParser.LooksLikeXmlFeed(head))
+        {
+            return Feed(source, FeedParser.ParseXml(text, source, out var xmlFailure), xmlFailure);
+        }
+
+        if (FeedParser.LooksLikeJsonFeed(head))
+        {
+            return Feed(source, FeedParser.ParseJson(text, source, out var jsonFailure), jsonFailure);
+        }
+
+        var page = LooksLikeHtml(source, head)
+            ? HtmlPageExtractor.Extract(text, source, out var reason)
+            : ScrapedPageExtractor.Extract(text, out reason);
         return page is null ? [Reject(source, reason ?? "has no article text")] : [Accept(source, page)];
     }
+
+    private IReadOnlyList<ArticleReadResult> Feed(string source, List<FeedEntry>? entries, string? failure)
+    {
+        if (entries is null)
+        {
+            return [Reject(source, failure ?? "is a malformed feed")];
+        }
+
+        if (entries.Count == 0)
+        {
+            return [Reject(source, "is a feed with no items")];
+        }
+
+        return [.. entries.Select(e => e.Page is { } page ? Accept(source, page) : Reject(source, e.Rejection ?? $"item {e.Index} is unreadable"))];
+    }
+
+    private static bool LooksLikeHtml(string source, ReadOnlySpan<char> head) =>
+        source.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+        || source.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+        || (head.StartsWith("<") && (head.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<body", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<head", StringComparison.OrdinalIgnoreCase)));
 
     internal ArticleReadResult Accept(string source, PageContent page)
     {
@@ -59,7 +98,15 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             return Reject(source, "has no headline");
         }
 
-        var language = page.LanguageHint is { Length: 2 } hint ? hint : languages.Identify(LanguageSample(title, paragraphs));
+        // What the text says wins over what the page declares (sites ship templates with a fixed lang).
+        // A feed item with a headline only is too short to identify reliably; the feed's declared language is better.
+        var shortText = paragraphs.Sum(p => p.Length) < 60;
+        var language = shortText && page.LanguageHint is { Length: 2 } declared ? declared : languages.Identify(LanguageSample(title, paragraphs));
+        if (language == LanguageIdentifier.Undetermined && page.LanguageHint is { Length: 2 } hint)
+        {
+            language = hint;
+        }
+
         var article = new Article(
             source,
             title,
@@ -70,7 +117,10 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             page.Author is { } author ? TextNormalizer.NormalizeInline(author) : null,
             page.ImageUrl,
             page.Tags ?? [],
-            ContentHasher.Hash(title, paragraphs));
+            ContentHasher.Hash(title, paragraphs))
+        {
+            FeedGuid = page.Guid,
+        };
         return new ArticleReadResult.Accepted(article);
     }
 

@@ -37,6 +37,13 @@ internal static class BylineParser
             }
             else if (TryAuthor(part, out var name))
             {
+                // "By Oliver Grant 26 November 2026": a date run on after the name.
+                if (SplitTrailingDate(name!, out var onlyName, out var trailing))
+                {
+                    name = onlyName;
+                    published ??= trailing;
+                }
+
                 author ??= name;
             }
             else if (DateParser.TryParse(part, out var date, out var otherLetters) && otherLetters <= 24)
@@ -117,6 +124,23 @@ internal static class BylineParser
             && int.TryParse(span[(separator + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
             && span.Length - separator == 3 && hours < 24 && minutes < 60
             && (time = new TimeSpan(hours, minutes, 0)) >= TimeSpan.Zero;
+    }
+
+    private static bool SplitTrailingDate(string text, out string name, out DateTimeOffset date)
+    {
+        name = text;
+        date = default;
+        for (var space = text.IndexOf(' ', StringComparison.Ordinal); space > 0; space = text.IndexOf(' ', space + 1))
+        {
+            var tail = text[(space + 1)..];
+            if (DateParser.TryParse(tail, out date, out var other) && (other == 0 || (other <= 12 && char.IsDigit(tail[0]))))
+            {
+                name = text[..space].TrimEnd(',', ' ', '-', '|');
+                return name.Length > 0;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryAuthor(string part, out string? name)

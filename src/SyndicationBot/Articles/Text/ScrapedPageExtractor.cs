@@ -14,10 +14,12 @@ internal static class ScrapedPageExtractor
     private const int MinTitleWeight = 12;
     private const int TitleWindow = 8;
 
-    public static PageContent? Extract(string text, out string? failure)
+    public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
+
+    /// <summary>Extracts with metadata already known (an HTML page's og: tags); known values win over the text's.</summary>
+    public static PageContent? Extract(string text, PageMetadata metadata, out string? failure)
     {
         var lines = text.Split('\n');
-        var metadata = new PageMetadata();
         var start = FrontMatterReader.Read(lines, metadata);
         var units = ReadUnits(lines, start, metadata);
         if (units.Count == 0)
