@@ -11,8 +11,9 @@ namespace SyndicationBot.Articles;
 /// </summary>
 internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageIdentifier languages) : IArticleLoader
 {
-    private const int LanguageSampleChars = 120;
+    private const int LanguageSampleChars = 80;
     private const int SniffChars = 1024;
+    private const int MaxPageTextBytes = 512 * 1024;
 
     public IReadOnlyList<ArticleReadResult> Load(string source, ReadOnlySpan<byte> content)
     {
@@ -33,7 +34,10 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             return [Reject(source, $"is binary ({binary}), not a text page or feed")];
         }
 
-        if (!TextDecoder.TryDecode(content, out var raw, out var encoding, out var failure))
+        // Feeds must be parsed whole; a page's article is near its top, and no article is a megabyte long, so
+        // a huge page is read from its first MaxPageTextBytes only. That bounds time and memory per input.
+        var readable = LooksLikeFeedBytes(content) ? content : TextDecoder.Prefix(content, MaxPageTextBytes);
+        if (!TextDecoder.TryDecode(readable, out var raw, out var encoding, out var failure))
         {
             return [Reject(source, $"is undecodable: it {failure}")];
         }
@@ -79,6 +83,20 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
         }
 
         return [.. entries.Select(e => e.Page is { } page ? Accept(source, page) : Reject(source, e.Rejection ?? $"item {e.Index} is unreadable"))];
+    }
+
+    private static bool LooksLikeFeedBytes(ReadOnlySpan<byte> content)
+    {
+        var head = content[..Math.Min(content.Length, SniffChars)];
+        var start = 0;
+        while (start < head.Length && (head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+        {
+            start++;
+        }
+
+        head = head[start..];
+        return (head.StartsWith("<"u8) && (head.IndexOf("<rss"u8) >= 0 || head.IndexOf("<feed"u8) >= 0 || head.IndexOf("<rdf:RDF"u8) >= 0))
+            || (head.StartsWith("{"u8) && head.IndexOf("jsonfeed.org"u8) >= 0);
     }
 
     private static bool LooksLikeHtml(string source, ReadOnlySpan<char> head) =>

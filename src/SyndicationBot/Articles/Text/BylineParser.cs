@@ -15,6 +15,8 @@ internal static class BylineParser
 
     private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create(".!?。！？؟");
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９");
+
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", "|", " / ", "　"];
 
     /// <summary>Reads <paramref name="line"/> as a byline and/or dateline; false when it is anything else.</summary>
@@ -22,7 +24,7 @@ internal static class BylineParser
     {
         author = null;
         published = null;
-        if (line.Length > 140)
+        if (line.Length > 140 || (!line.AsSpan().ContainsAny(Digits) && !StartsWithPrefixWord(line) && !StartsWithPrefixColon(line)))
         {
             return false;
         }
@@ -172,7 +174,9 @@ internal static class BylineParser
         return false;
     }
 
-    private static bool StartsWithPrefixWord(string part) => Prefixes.Any(p => part.StartsWith(p + " ", StringComparison.OrdinalIgnoreCase));
+    private static bool StartsWithPrefixWord(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ' ' or '\u00A0');
+
+    private static bool StartsWithPrefixColon(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ':' or '：' or '/' or '／');
 
     /// <summary>A name: a few words, no sentence punctuation, Latin words capitalised (or initials); other scripts pass on length.</summary>
     private static bool LooksLikeName(string text)
