@@ -257,6 +257,11 @@ internal static class DateParser
 
     internal static string Fold(ReadOnlySpan<char> word)
     {
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
         var builder = new StringBuilder(word.Length);
         foreach (var c in word.ToString().Normalize(NormalizationForm.FormD))
         {

@@ -311,7 +311,7 @@ internal static class ScrapedPageExtractor
                 break;
             }
 
-            if (score > 1.5)
+            if (score >= 1.0)
             {
                 scores.Add((i, score));
             }
@@ -334,7 +334,7 @@ internal static class ScrapedPageExtractor
             return double.MinValue;
         }
 
-        var score = 3.0 * Math.Min(unit.Weight, 50) / 50;
+        var score = 3.0 * Math.Min(unit.Weight, 30) / 30;
         if (unit.Words >= 4)
         {
             score += 1;
