@@ -269,7 +269,13 @@ internal static class ScrapedPageExtractor
                 afterTrailing = true;
             }
 
-            if (!unit.IsMeta)
+            if (unit.IsMeta)
+            {
+                // A byline or dateline opens an article header: running text above it (teasers, a previous
+                // story) belongs to something else.
+                closed |= first >= 0;
+            }
+            else
             {
                 gap++;
             }
@@ -301,6 +307,18 @@ internal static class ScrapedPageExtractor
             var unit = units[i];
             if (unit.IsMeta || unit.Weight == 0)
             {
+                continue;
+            }
+
+            // Running text is never a headline; above a found headline it is another story (a teaser).
+            if (unit.IsProse)
+            {
+                if (scores.Count > 0)
+                {
+                    break;
+                }
+
+                distance++;
                 continue;
             }
 
