@@ -45,6 +45,18 @@ internal static class ScrapedPageExtractor
         }
 
         var (first, last) = body.Value;
+
+        // A standfirst sits right above the byline that split it from the body: nothing but metadata between.
+        var above = first - 1;
+        while (above >= 0 && units[above].IsMeta)
+        {
+            above--;
+        }
+
+        if (above >= 0 && above < first - 1 && units[above].IsProse)
+        {
+            first = above;
+        }
         var paragraphs = new List<string>();
         for (var i = first; i <= last; i++)
         {
