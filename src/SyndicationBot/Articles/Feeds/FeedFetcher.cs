@@ -55,7 +55,8 @@ internal sealed partial class FeedFetcher(
         }
 
         var results = loader.Load(feed.Url, download.Body);
-        if (results is [ArticleReadResult.Rejected whole] && !whole.Reason.Contains(" item ", StringComparison.Ordinal))
+        // One rejection that is not about an item means the feed as a whole is unreadable: a failed poll.
+        if (results is [ArticleReadResult.Rejected whole] && !whole.Reason.StartsWith(feed.Url + " item ", StringComparison.Ordinal))
         {
             return Fail(feed, state, now, whole.Reason, null);
         }
