@@ -18,6 +18,9 @@ public class ArticlesBenchmarks
     private byte[] seedEnglish = [];
     private byte[] seedArabic = [];
     private byte[] fiveMegabytes = [];
+    private byte[] seedFile = [];
+
+    private const string SeedFileName = "000_939463bdcd8f7f07.txt";
 
     [GlobalSetup]
     public void Setup()
@@ -33,11 +36,15 @@ public class ArticlesBenchmarks
             "المغرب يطلق برنامجا وطنيا لتحلية مياه البحر في المدن الساحلية",
             "أعلنت الحكومة المغربية، اليوم الجمعة، عن إطلاق برنامج وطني واسع لتحلية مياه البحر يهدف إلى تأمين حاجيات المدن الساحلية من الماء الصالح للشرب خلال السنوات المقبلة. ويشمل البرنامج بناء ست محطات جديدة."));
         fiveMegabytes = BuildFiveMegabytePage();
+        seedFile = FindSeed() is { } path ? File.ReadAllBytes(path) : seedFrench;
 
         // Warm the language models once, as the running service does at its first page.
         _ = loader.Load("warmup", seedFrench);
         _ = loader.Load("warmup", seedArabic);
     }
+
+    [Benchmark(Baseline = true)]
+    public IReadOnlyList<ArticleReadResult> Seed() => loader.Load("seed.txt", seedFile);
 
     [Benchmark]
     public IReadOnlyList<ArticleReadResult> SeedSizeFrench() => loader.Load("seed-fr.txt", seedFrench);
@@ -50,6 +57,24 @@ public class ArticlesBenchmarks
 
     [Benchmark]
     public IReadOnlyList<ArticleReadResult> FiveMegabytePage() => loader.Load("big.txt", fiveMegabytes);
+
+    // The repository's real seed page, found from the benchmark's folder upwards; a generated page of the same shape otherwise.
+    private static string? FindSeed()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "seeds", SeedFileName);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static string SeedPage(string title, string paragraph)
     {

@@ -26,6 +26,9 @@ public sealed record Article(
     IReadOnlyList<string> Tags,
     string ContentHash)
 {
+    /// <summary>The feed item's GUID (RSS guid, Atom id, JSON Feed id) when the article came from a feed; it identifies the item across polls.</summary>
+    public string? FeedGuid { get; init; }
+
     /// <summary>The identity used for de-duplication: the canonical URL when known, else the content hash.</summary>
     public string Key => Url is { } url ? "url:" + url.AbsoluteUri : "sha256:" + ContentHash;
 }

@@ -1,15 +1,19 @@
 using Microsoft.Extensions.Options;
+using SyndicationBot.Articles.Feeds;
+using SyndicationBot.Articles.Html;
 using SyndicationBot.Articles.Text;
 
 namespace SyndicationBot.Articles;
 
 /// <summary>
 /// Reads one input into articles: checks size and shape, decodes, normalises, then extracts by content
-/// (a scraped text page today; HTML pages and feeds are recognised by their first bytes).
+/// (RSS/Atom and JSON Feed by their first characters, HTML by its tags or extension, else a scraped text page).
 /// </summary>
 internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageIdentifier languages) : IArticleLoader
 {
-    private const int LanguageSampleChars = 120;
+    private const int LanguageSampleChars = 80;
+    private const int SniffChars = 1024;
+    private const int MaxPageTextBytes = 512 * 1024;
 
     public IReadOnlyList<ArticleReadResult> Load(string source, ReadOnlySpan<byte> content)
     {
@@ -30,7 +34,10 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             return [Reject(source, $"is binary ({binary}), not a text page or feed")];
         }
 
-        if (!TextDecoder.TryDecode(content, out var raw, out var encoding, out var failure))
+        // Feeds must be parsed whole; a page's article is near its top, and no article is a megabyte long, so
+        // a huge page is read from its first MaxPageTextBytes only. That bounds time and memory per input.
+        var readable = LooksLikeFeedBytes(content) ? content : TextDecoder.Prefix(content, MaxPageTextBytes);
+        if (!TextDecoder.TryDecode(readable, out var raw, out var encoding, out var failure))
         {
             return [Reject(source, $"is undecodable: it {failure}")];
         }
@@ -46,9 +53,59 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             return [Reject(source, "is empty (only whitespace)")];
         }
 
-        var page = ScrapedPageExtractor.Extract(text, out var reason);
+        var head = text.AsSpan(0, Math.Min(text.Length, SniffChars)).TrimStart();
+        if (FeedParser.LooksLikeXmlFeed(head))
+        {
+            return Feed(source, FeedParser.ParseXml(text, source, out var xmlFailure), xmlFailure);
+        }
+
+        if (FeedParser.LooksLikeJsonFeed(head))
+        {
+            return Feed(source, FeedParser.ParseJson(text, source, out var jsonFailure), jsonFailure);
+        }
+
+        var page = LooksLikeHtml(source, head)
+            ? HtmlPageExtractor.Extract(text, source, out var reason)
+            : ScrapedPageExtractor.Extract(text, out reason);
         return page is null ? [Reject(source, reason ?? "has no article text")] : [Accept(source, page)];
     }
+
+    private IReadOnlyList<ArticleReadResult> Feed(string source, List<FeedEntry>? entries, string? failure)
+    {
+        if (entries is null)
+        {
+            return [Reject(source, failure ?? "is a malformed feed")];
+        }
+
+        if (entries.Count == 0)
+        {
+            return [Reject(source, "is a feed with no items")];
+        }
+
+        return [.. entries.Select(e => e.Page is { } page ? Accept(source, page) : Reject(source, e.Rejection ?? $"item {e.Index} is unreadable"))];
+    }
+
+    private static bool LooksLikeFeedBytes(ReadOnlySpan<byte> content)
+    {
+        var head = content[..Math.Min(content.Length, SniffChars)];
+        var start = 0;
+        while (start < head.Length && (head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF))
+        {
+            start++;
+        }
+
+        head = head[start..];
+        return (head.StartsWith("<"u8) && (head.IndexOf("<rss"u8) >= 0 || head.IndexOf("<feed"u8) >= 0 || head.IndexOf("<rdf:RDF"u8) >= 0))
+            || (head.StartsWith("{"u8) && head.IndexOf("jsonfeed.org"u8) >= 0);
+    }
+
+    private static bool LooksLikeHtml(string source, ReadOnlySpan<char> head) =>
+        source.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+        || source.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+        || (head.StartsWith("<") && (head.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<body", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<head", StringComparison.OrdinalIgnoreCase)));
 
     internal ArticleReadResult Accept(string source, PageContent page)
     {
@@ -59,7 +116,15 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             return Reject(source, "has no headline");
         }
 
-        var language = page.LanguageHint is { Length: 2 } hint ? hint : languages.Identify(LanguageSample(title, paragraphs));
+        // What the text says wins over what the page declares (sites ship templates with a fixed lang).
+        // A feed item with a headline only is too short to identify reliably; the feed's declared language is better.
+        var shortText = paragraphs.Sum(p => p.Length) < 60;
+        var language = shortText && page.LanguageHint is { Length: 2 } declared ? declared : languages.Identify(LanguageSample(title, paragraphs));
+        if (language == LanguageIdentifier.Undetermined && page.LanguageHint is { Length: 2 } hint)
+        {
+            language = hint;
+        }
+
         var article = new Article(
             source,
             title,
@@ -70,7 +135,10 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
             page.Author is { } author ? TextNormalizer.NormalizeInline(author) : null,
             page.ImageUrl,
             page.Tags ?? [],
-            ContentHasher.Hash(title, paragraphs));
+            ContentHasher.Hash(title, paragraphs))
+        {
+            FeedGuid = page.Guid,
+        };
         return new ArticleReadResult.Accepted(article);
     }
 

@@ -178,4 +178,43 @@ public sealed class ArticleLoaderTests
         // Assert
         Assert.StartsWith("bad16.txt is undecodable: it is not valid utf-16", reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_ShortHeadlineUnderKickerAndMenu_PicksTheHeadline()
+    {
+        // Arrange
+        const string page = """
+            Home
+            Politics
+            Business
+            International
+            Brexit vote delayed
+            Members of parliament voted on Monday evening to delay the final vote on the agreement until the end of January, citing the need for more time.
+            The government said it would use the extra weeks to seek further assurances from its European partners on the most disputed points.
+            Share
+            """;
+        var loader = ArticleLoaderFactory.Create();
+
+        // Act
+        var article = ArticleLoaderFactory.AcceptedArticle(loader.Load("short.txt", Encoding.UTF8.GetBytes(page)));
+
+        // Assert
+        Assert.Equal("Brexit vote delayed", article.Title);
+        Assert.Equal(2, article.Paragraphs.Count);
+        Assert.Equal("en", article.Language);
+    }
+
+    [Fact]
+    public void Load_BodyWithoutAnyHeadlineLine_RejectedNamingTheProblem()
+    {
+        // Arrange
+        const string page = "Members of parliament voted on Monday evening to delay the final vote on the agreement until the end of January.\n";
+        var loader = ArticleLoaderFactory.Create();
+
+        // Act
+        var reason = ArticleLoaderFactory.RejectedReason(loader.Load("headless.txt", Encoding.UTF8.GetBytes(page)));
+
+        // Assert
+        Assert.Equal("headless.txt has body text but no headline line above it.", reason);
+    }
 }

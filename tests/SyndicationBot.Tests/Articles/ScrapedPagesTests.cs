@@ -42,6 +42,11 @@ public sealed class ScrapedPagesTests
         Assert.Equal(OptionalString(root, "url"), article.Url?.AbsoluteUri);
         Assert.Equal(OptionalString(root, "author"), article.Author);
         Assert.Equal(OptionalString(root, "publishedAt") is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null, article.PublishedAt);
+        if (root.TryGetProperty("imageUrl", out var image))
+        {
+            Assert.Equal(image.GetString(), article.ImageUrl?.AbsoluteUri);
+        }
+
         if (root.TryGetProperty("tags", out var tags))
         {
             Assert.Equal(tags.EnumerateArray().Select(t => t.GetString()), article.Tags);

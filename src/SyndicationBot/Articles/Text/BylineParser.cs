@@ -15,6 +15,8 @@ internal static class BylineParser
 
     private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create(".!?。！？؟");
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９");
+
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", "|", " / ", "　"];
 
     /// <summary>Reads <paramref name="line"/> as a byline and/or dateline; false when it is anything else.</summary>
@@ -22,7 +24,7 @@ internal static class BylineParser
     {
         author = null;
         published = null;
-        if (line.Length > 140)
+        if (line.Length > 140 || (!line.AsSpan().ContainsAny(Digits) && !StartsWithPrefixWord(line) && !StartsWithPrefixColon(line)))
         {
             return false;
         }
@@ -37,6 +39,13 @@ internal static class BylineParser
             }
             else if (TryAuthor(part, out var name))
             {
+                // "By Oliver Grant 26 November 2026": a date run on after the name.
+                if (SplitTrailingDate(name!, out var onlyName, out var trailing))
+                {
+                    name = onlyName;
+                    published ??= trailing;
+                }
+
                 author ??= name;
             }
             else if (DateParser.TryParse(part, out var date, out var otherLetters) && otherLetters <= 24)
@@ -119,6 +128,23 @@ internal static class BylineParser
             && (time = new TimeSpan(hours, minutes, 0)) >= TimeSpan.Zero;
     }
 
+    private static bool SplitTrailingDate(string text, out string name, out DateTimeOffset date)
+    {
+        name = text;
+        date = default;
+        for (var space = text.IndexOf(' ', StringComparison.Ordinal); space > 0; space = text.IndexOf(' ', space + 1))
+        {
+            var tail = text[(space + 1)..];
+            if (DateParser.TryParse(tail, out date, out var other) && (other == 0 || (other <= 12 && char.IsDigit(tail[0]))))
+            {
+                name = text[..space].TrimEnd(',', ' ', '-', '|');
+                return name.Length > 0;
+            }
+        }
+
+        return false;
+    }
+
     private static bool TryAuthor(string part, out string? name)
     {
         name = null;
@@ -148,7 +174,9 @@ internal static class BylineParser
         return false;
     }
 
-    private static bool StartsWithPrefixWord(string part) => Prefixes.Any(p => part.StartsWith(p + " ", StringComparison.OrdinalIgnoreCase));
+    private static bool StartsWithPrefixWord(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ' ' or '\u00A0');
+
+    private static bool StartsWithPrefixColon(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ':' or '：' or '/' or '／');
 
     /// <summary>A name: a few words, no sentence punctuation, Latin words capitalised (or initials); other scripts pass on length.</summary>
     private static bool LooksLikeName(string text)

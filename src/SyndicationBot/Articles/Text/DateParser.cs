@@ -26,7 +26,7 @@ internal static class DateParser
     {
         value = default;
         otherLetters = 0;
-        if (text.Length is < 6 or > 120)
+        if (text.Length is < 6 or > 120 || !HasDigit(text))
         {
             return false;
         }
@@ -239,10 +239,29 @@ internal static class DateParser
         return true;
     }
 
+    // Every format has a day or a year in digits; lines without digits (most of a page) stop here.
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF');
 
     internal static string Fold(ReadOnlySpan<char> word)
     {
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
         var builder = new StringBuilder(word.Length);
         foreach (var c in word.ToString().Normalize(NormalizationForm.FormD))
         {

@@ -11,19 +11,24 @@ internal sealed class LanguageIdentifier
 {
     public const string Undetermined = "und";
 
-    private const int MaxSample = 120;
+    private const int MaxSample = 80;
     private const int MinLetters = 12;
 
     // Built once per process: the n-gram models are large and immutable, and Lingua is thread-safe.
     // Preloaded: lazily loaded models cost more than ten times as much per call. Low accuracy mode
-    // (trigrams only) is reliable on 120 characters of running text, which is all we pass.
-    private static readonly Lazy<LanguageDetector> LatinAndCyrillic = new(() => LanguageDetectorBuilder
-        .FromLanguages(
-            Language.English, Language.French, Language.Spanish, Language.German, Language.Italian,
-            Language.Portuguese, Language.Dutch, Language.Russian, Language.Ukrainian)
+    // (trigrams only) is reliable on a sentence of running text; cost grows with sample length and
+    // language count, so both are kept small (about 80 characters, six Latin-script languages).
+    private static readonly Lazy<LanguageDetector> Latin = new(() => LanguageDetectorBuilder
+        .FromLanguages(Language.English, Language.French, Language.Spanish, Language.German, Language.Italian, Language.Portuguese)
         .WithLowAccuracyMode()
         .WithPreloadedLanguageModels()
         .WithMinimumRelativeDistance(0.05)
+        .Build());
+
+    private static readonly Lazy<LanguageDetector> Cyrillic = new(() => LanguageDetectorBuilder
+        .FromLanguages(Language.Russian, Language.Ukrainian, Language.Bulgarian)
+        .WithLowAccuracyMode()
+        .WithPreloadedLanguageModels()
         .Build());
 
     private static readonly Lazy<LanguageDetector> ArabicScript = new(() => LanguageDetectorBuilder
@@ -32,7 +37,8 @@ internal sealed class LanguageIdentifier
         .WithPreloadedLanguageModels()
         .Build());
 
-    private readonly Lazy<LanguageDetector> latinAndCyrillic = LatinAndCyrillic;
+    private readonly Lazy<LanguageDetector> latin = Latin;
+    private readonly Lazy<LanguageDetector> cyrillic = Cyrillic;
     private readonly Lazy<LanguageDetector> arabicScript = ArabicScript;
 
     /// <summary>Returns the language of <paramref name="text"/> (title and first paragraphs are enough).</summary>
@@ -98,7 +104,12 @@ internal sealed class LanguageIdentifier
             return arabicExtra == 0 ? "ar" : Detect(arabicScript.Value, sample);
         }
 
-        return latin + cyrillic > letters / 2 ? Detect(latinAndCyrillic.Value, sample) : Undetermined;
+        if (cyrillic > letters / 2)
+        {
+            return Detect(this.cyrillic.Value, sample);
+        }
+
+        return latin > letters / 2 ? Detect(this.latin.Value, sample) : Undetermined;
     }
 
     private static string Detect(LanguageDetector detector, string sample)

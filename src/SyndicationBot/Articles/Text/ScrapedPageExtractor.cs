@@ -14,10 +14,12 @@ internal static class ScrapedPageExtractor
     private const int MinTitleWeight = 12;
     private const int TitleWindow = 8;
 
-    public static PageContent? Extract(string text, out string? failure)
+    public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
+
+    /// <summary>Extracts with metadata already known (an HTML page's og: tags); known values win over the text's.</summary>
+    public static PageContent? Extract(string text, PageMetadata metadata, out string? failure)
     {
         var lines = text.Split('\n');
-        var metadata = new PageMetadata();
         var start = FrontMatterReader.Read(lines, metadata);
         var units = ReadUnits(lines, start, metadata);
         if (units.Count == 0)
@@ -43,6 +45,18 @@ internal static class ScrapedPageExtractor
         }
 
         var (first, last) = body.Value;
+
+        // A standfirst sits right above the byline that split it from the body: nothing but metadata between.
+        var above = first - 1;
+        while (above >= 0 && units[above].IsMeta)
+        {
+            above--;
+        }
+
+        if (above >= 0 && above < first - 1 && units[above].IsProse)
+        {
+            first = above;
+        }
         var paragraphs = new List<string>();
         for (var i = first; i <= last; i++)
         {
@@ -267,7 +281,13 @@ internal static class ScrapedPageExtractor
                 afterTrailing = true;
             }
 
-            if (!unit.IsMeta)
+            if (unit.IsMeta)
+            {
+                // A byline or dateline opens an article header: running text above it (teasers, a previous
+                // story) belongs to something else.
+                closed |= first >= 0;
+            }
+            else
             {
                 gap++;
             }
@@ -302,6 +322,18 @@ internal static class ScrapedPageExtractor
                 continue;
             }
 
+            // Running text is never a headline; above a found headline it is another story (a teaser).
+            if (unit.IsProse)
+            {
+                if (scores.Count > 0)
+                {
+                    break;
+                }
+
+                distance++;
+                continue;
+            }
+
             var score = TitleScore(unit) - 0.4 * distance;
             distance++;
             if (unit.TrailingHeading)
@@ -309,7 +341,7 @@ internal static class ScrapedPageExtractor
                 break;
             }
 
-            if (score > 1.5)
+            if (score >= 1.0)
             {
                 scores.Add((i, score));
             }
@@ -332,7 +364,7 @@ internal static class ScrapedPageExtractor
             return double.MinValue;
         }
 
-        var score = 3.0 * Math.Min(unit.Weight, 50) / 50;
+        var score = 3.0 * Math.Min(unit.Weight, 30) / 30;
         if (unit.Words >= 4)
         {
             score += 1;

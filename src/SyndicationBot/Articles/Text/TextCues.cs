@@ -9,7 +9,7 @@ internal static class TextCues
     // Headings that open the blocks sites append after an article.
     private static readonly string[] TrailingHeadings = Folded(
     [
-        "read more", "read also", "related", "more on this", "more from", "you may also like", "recommended", "see also", "most read", "popular",
+        "read more", "read also", "continue reading", "lire la suite", "seguir leyendo", "weiterlesen", "阅读全文", "続きを読む", "related", "more on this", "more from", "you may also like", "recommended", "see also", "most read", "popular",
         "lire aussi", "a lire aussi", "lire egalement", "voir aussi", "sur le meme sujet", "dans la meme rubrique", "articles similaires", "les plus lus",
         "leer mas", "lea tambien", "te puede interesar", "noticias relacionadas", "lo mas leido",
         "lesen sie auch", "mehr zum thema", "weitere artikel", "auch interessant", "meistgelesen",
@@ -22,7 +22,7 @@ internal static class TextCues
     // Consent, subscription and legal furniture; prose that mentions these is a banner, not news.
     private static readonly string[] Boilerplate = Folded(
     [
-        "cookie", "newsletter", "subscribe", "sign up", "log in", "all rights reserved", "privacy policy", "javascript",
+        "cookie", "newsletter", "appeared first on", "subscribe", "sign up", "log in", "all rights reserved", "privacy policy", "javascript",
         "abonnez", "s'abonner", "inscrivez", "droits reserves", "confidentialite",
         "suscribete", "derechos reservados", "privacidad", "abonnieren", "alle rechte vorbehalten", "datenschutz",
         "ملفات تعريف الارتباط", "جميع الحقوق محفوظة", "اشترك",

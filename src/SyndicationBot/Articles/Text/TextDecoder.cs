@@ -11,8 +11,34 @@ namespace SyndicationBot.Articles.Text;
 internal static class TextDecoder
 {
     private const int DeclarationWindow = 1024;
+    private const int DetectionSample = 64 * 1024;
 
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> of a single-byte or UTF-8 input, cut at a line break so no character
+    /// or line is split. UTF-16 is returned whole (its pages are rare and small).
+    /// </summary>
+    public static ReadOnlySpan<byte> Prefix(ReadOnlySpan<byte> bytes, int maxBytes)
+    {
+        if (bytes.Length <= maxBytes || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return bytes;
+        }
+
+        var cut = bytes[..maxBytes].LastIndexOf((byte)'\n');
+        if (cut < maxBytes / 2)
+        {
+            // No line break near the end: back off to the start of a UTF-8 sequence instead.
+            cut = maxBytes;
+            while (cut > 0 && (bytes[cut] & 0xC0) == 0x80)
+            {
+                cut--;
+            }
+        }
+
+        return bytes[..cut];
+    }
 
     /// <summary>Decodes <paramref name="bytes"/>; returns false with a reason when no encoding fits without loss.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string encodingName, out string? failure)
@@ -71,7 +97,8 @@ internal static class TextDecoder
 
     private static Encoding? Detect(ReadOnlySpan<byte> bytes)
     {
-        var result = CharsetDetector.DetectFromBytes(bytes);
+        // A sample is enough to tell a code page, and detection over megabytes costs seconds.
+        var result = CharsetDetector.DetectFromBytes(bytes[..Math.Min(bytes.Length, DetectionSample)]);
         var detected = result.Detected;
         if (detected?.Encoding is null || detected.Confidence < 0.2f)
         {
