@@ -4,7 +4,10 @@ using SyndicationBot.Queue.Scheduling;
 
 namespace SyndicationBot.Tests.Queue.Scheduling;
 
-/// <summary>The ledger facts the scheduler reads, kept in memory; the SQLite ledger answers the same questions.</summary>
+/// <summary>
+/// The ledger facts the scheduler reads, kept in memory the way the SQLite ledger keeps them: times in
+/// whole milliseconds, the original due time kept, a deferral stored as the time the post is ready again.
+/// </summary>
 internal sealed class InMemoryScheduleLedger : IScheduleLedger
 {
     private static readonly PostState[] LiveStates =
@@ -49,19 +52,32 @@ internal sealed class InMemoryScheduleLedger : IScheduleLedger
 /// <summary>One post as the in-memory ledger keeps it.</summary>
 internal sealed class LedgerPost(long id, string channel, DateTimeOffset dueAt, bool urgent)
 {
+    private DateTimeOffset readyAt = Truncate(dueAt);
+    private DateTimeOffset? publishedAt;
+
     public long Id { get; } = id;
 
     public string Channel { get; } = channel;
 
-    public DateTimeOffset OriginalDueAt { get; } = dueAt;
+    /// <summary>The due time given at enqueue; a deferral does not change it.</summary>
+    public DateTimeOffset DueAt { get; } = Truncate(dueAt);
 
-    public DateTimeOffset DueAt { get; set; } = dueAt;
+    /// <summary>When the dispatcher may claim it next (the due time, or where a deferral moved it).</summary>
+    public DateTimeOffset ReadyAt
+    {
+        get => readyAt;
+        set => readyAt = Truncate(value);
+    }
 
     public bool Urgent { get; } = urgent;
 
     public PostState State { get; set; } = PostState.Queued;
 
-    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt
+    {
+        get => publishedAt;
+        set => publishedAt = value is { } at ? Truncate(at) : null;
+    }
 
     public string? Reason { get; set; }
 
@@ -83,4 +99,7 @@ internal sealed class LedgerPost(long id, string channel, DateTimeOffset dueAt, 
         LeaseOwner: null,
         LeaseExpiresAt: null,
         Urgent);
+
+    private static DateTimeOffset Truncate(DateTimeOffset instant) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds()).ToOffset(instant.Offset);
 }
