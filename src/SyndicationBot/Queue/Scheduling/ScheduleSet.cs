@@ -14,6 +14,9 @@ internal sealed class ScheduleSet
     private const string DefaultKey = RootKey + ":Default";
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
+    // Any fixed start will do to tell an expression that can match from one that never does.
+    private static readonly DateTime CronCheckFrom = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly ChannelSchedule defaultSchedule;
     private readonly FrozenDictionary<string, ChannelSchedule> channels;
 
@@ -160,6 +163,11 @@ internal sealed class ScheduleSet
             if (!CronExpression.TryParse(text, format, out cron))
             {
                 errors.Add($"{key}:Cron: '{cronText}' is not a cron expression (5 fields, or 6 with seconds first).");
+            }
+            else if (cron.GetNextOccurrence(CronCheckFrom) is null)
+            {
+                errors.Add($"{key}:Cron: '{cronText}' never fires (e.g. 30 February).");
+                cron = null;
             }
         }
 

@@ -148,4 +148,17 @@ public sealed class ScheduleOptionsValidatorTests
         // Assert
         Assert.True(result.Succeeded, result.FailureMessage);
     }
+
+    [Fact]
+    public void Validate_CronThatNeverFires_SaysSo()
+    {
+        // Arrange
+        var options = SchedulerFactory.Bind(("Schedule:Channels:x:Policy", "Cron"), ("Schedule:Channels:x:Cron", "0 9 30 2 *"));
+
+        // Act
+        var result = new ScheduleOptionsValidator().Validate(null, options);
+
+        // Assert
+        Assert.Equal("Schedule:Channels:x:Cron: '0 9 30 2 *' never fires (e.g. 30 February).", result.FailureMessage);
+    }
 }
