@@ -74,15 +74,20 @@ internal sealed class ScheduleSet
         List<string> errors)
     {
         var own = section ?? defaults;
-        var policy = own.Policy ?? defaults.Policy ?? SchedulePolicy.Spacing;
-        var slots = own.HasSlots ? own.SlotsByDay : defaults.SlotsByDay;
+        var policy = own.Policy ?? own.ImpliedPolicy ?? defaults.Policy ?? defaults.ImpliedPolicy ?? SchedulePolicy.Spacing;
+        var slotSource = own.HasSlots ? own : defaults;
+        var slots = slotSource.SlotsByDay;
         var cron = own.Cron ?? defaults.Cron;
         var quiet = own.QuietSet ? own.Quiet : defaults.Quiet;
         var zone = own.Zone ?? defaults.Zone ?? builtInZone;
 
         if (policy == SchedulePolicy.Slots && slots.All(day => day.Count == 0))
         {
-            errors.Add($"{key}:Slots: the Slots policy needs at least one slot (HH:mm).");
+            // A slot that did not parse was already reported; "no slot" would only repeat it.
+            if (!slotSource.SlotErrors)
+            {
+                errors.Add($"{key}:Slots: the Slots policy needs at least one slot (HH:mm).");
+            }
         }
         else if (policy == SchedulePolicy.Slots && quiet is not null && slots.All(day => day.All(quiet.Contains)))
         {
@@ -142,6 +147,7 @@ internal sealed class ScheduleSet
             }
         }
 
+        var errorsBefore = errors.Count;
         var daily = ParseSlots(section.Slots, $"{key}:Slots", errors) ?? [];
         var slotsByDay = Enumerable.Repeat<IReadOnlyList<TimeOnly>>(daily, 7).ToArray();
         foreach (var (dayName, daySlots) in section.Weekdays)
@@ -154,6 +160,8 @@ internal sealed class ScheduleSet
 
             slotsByDay[(int)day] = ParseSlots(daySlots, $"{key}:Weekdays:{dayName}", errors) ?? [];
         }
+
+        var slotErrors = errors.Count > errorsBefore;
 
         CronExpression? cron = null;
         if (section.Cron is { } cronText)
@@ -187,7 +195,13 @@ internal sealed class ScheduleSet
             errors.Add(Invariant($"{key}:MaxPerDay: must be at least 1 (was {section.MaxPerDay})."));
         }
 
-        return new ParsedSection(section, policy, zone, section.Slots.Count > 0 || section.Weekdays.Count > 0, slotsByDay, cron, quietSet, quiet);
+        var hasSlots = section.Slots.Count > 0 || section.Weekdays.Count > 0;
+        if (policy is null && hasSlots && section.Cron is not null)
+        {
+            errors.Add($"{key}:Policy: both Slots and Cron are set; set Policy to the one to use.");
+        }
+
+        return new ParsedSection(section, policy, zone, hasSlots, slotErrors, slotsByDay, cron, quietSet, quiet);
     }
 
     private static TimeOnly[]? ParseSlots(List<string> entries, string key, List<string> errors)
@@ -236,8 +250,18 @@ internal sealed class ScheduleSet
         SchedulePolicy? Policy,
         TimeZoneInfo? Zone,
         bool HasSlots,
+        bool SlotErrors,
         IReadOnlyList<TimeOnly>[] SlotsByDay,
         CronExpression? Cron,
         bool QuietSet,
-        QuietHours? Quiet);
+        QuietHours? Quiet)
+    {
+        /// <summary>A section that sets only slots, or only a cron expression, means that policy.</summary>
+        public SchedulePolicy? ImpliedPolicy => (HasSlots, Options.Cron is not null) switch
+        {
+            (true, false) => SchedulePolicy.Slots,
+            (false, true) => SchedulePolicy.Cron,
+            _ => null,
+        };
+    }
 }

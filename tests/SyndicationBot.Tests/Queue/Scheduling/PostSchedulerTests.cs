@@ -289,6 +289,22 @@ public sealed class PostSchedulerTests
             dues);
     }
 
+    [Theory]
+    [InlineData("Schedule:Channels:mastodon:Slots:0", "18:00")]
+    [InlineData("Schedule:Channels:mastodon:Cron", "0 18 * * *")]
+    public async Task AssignDueAsync_ChannelSettingOnlySlotsOrCron_UsesThatPolicy(string key, string value)
+    {
+        // Arrange
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 10));
+        var target = SchedulerFactory.Create(ledger, [(key, value)]);
+
+        // Act
+        var due = await target.AssignDueAsync(Channel, urgent: false, time.GetUtcNow(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(SchedulerFactory.At(Casablanca, 2026, 6, 10, 18), due);
+    }
+
     [Fact]
     public async Task AssignDueAsync_CronWithSeconds_IsParsedWithTheSecondsField()
     {
