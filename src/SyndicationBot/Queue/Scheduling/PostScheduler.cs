@@ -95,28 +95,20 @@ internal sealed partial class PostScheduler(
                 $"older than MaxAge {maxAge}: due {Local(schedule, post.DueAt)}, now {Local(schedule, now)}"));
         }
 
-        // A retry or a deferral moves the time the post is expected; lateness counts from there, and
-        // quiet hours do not count (the post could not have gone out then anyway).
-        var target = post.DueAt;
-        if (post.NextAttemptAt is { } next && next > target)
+        // A retry moves the time the post is expected, and so does this scheduler's own deferral; lateness
+        // counts from there, and quiet hours do not count (the post could not have gone out then anyway).
+        // The remembered deferral only excuses lateness: an operator's retry or reschedule to now still wins.
+        var target = post.NextAttemptAt is { } next && next > post.DueAt ? next : post.DueAt;
+        var expected = deferredTo is { } deferred && deferred > target ? deferred : target;
+        if (schedule.MaxLateness is { } maxLateness && now - expected > maxLateness)
         {
-            target = next;
-        }
-
-        if (deferredTo is { } deferred && deferred > target)
-        {
-            target = deferred;
-        }
-
-        if (schedule.MaxLateness is { } maxLateness && now - target > maxLateness)
-        {
-            var quietTime = schedule.Quiet?.Overlap(target, now, schedule.Zone) ?? TimeSpan.Zero;
-            var late = now - target - quietTime;
+            var quietTime = schedule.Quiet?.Overlap(expected, now, schedule.Zone) ?? TimeSpan.Zero;
+            var late = now - expected - quietTime;
             if (late > maxLateness)
             {
                 var outside = quietTime > TimeSpan.Zero ? " outside quiet hours" : string.Empty;
                 return new DispatchDecision.Skip(Invariant(
-                    $"missed its time {Local(schedule, target)} by {late}{outside}, more than MaxLateness {maxLateness}"));
+                    $"missed its time {Local(schedule, expected)} by {late}{outside}, more than MaxLateness {maxLateness}"));
             }
         }
 

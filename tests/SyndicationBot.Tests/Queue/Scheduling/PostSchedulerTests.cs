@@ -575,6 +575,28 @@ public sealed class PostSchedulerTests
     }
 
     [Fact]
+    public async Task DecideAsync_OperatorRetriesAPostDeferredToTomorrow_SendsItNow()
+    {
+        // Arrange: deferred at 18:00 to tomorrow by the cap; the operator lifts the cap and retries at 19:00.
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 18));
+        var published = ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 9));
+        Publish(published);
+        var post = ledger.Add(Channel, time.GetUtcNow());
+        var target = SchedulerFactory.Create(ledger, [("Schedule:Default:MaxPerDay", "1")]);
+        var first = await target.DecideAsync(post.ToQueuedPost(), time.GetUtcNow(), lastSentOnChannel: null, CancellationToken.None);
+        published.State = SyndicationBot.Queue.PostState.Cancelled;
+        published.PublishedAt = null;
+        time.Advance(TimeSpan.FromHours(1));
+
+        // Act
+        var second = await target.DecideAsync(post.ToQueuedPost(), time.GetUtcNow(), lastSentOnChannel: null, CancellationToken.None);
+
+        // Assert
+        Assert.IsType<DispatchDecision.Defer>(first);
+        Assert.IsType<DispatchDecision.Send>(second);
+    }
+
+    [Fact]
     public void Decide_Skip_LogsThePostIdAndChannel()
     {
         // Arrange
