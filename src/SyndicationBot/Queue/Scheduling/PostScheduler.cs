@@ -176,6 +176,7 @@ internal sealed partial class PostScheduler(
     private static async Task<DateTimeOffset> AssignOccurrenceAsync(ChannelSchedule schedule, DueTimeView dueTimes, bool urgent, DateTimeOffset now)
     {
         var horizon = schedule.StartOfDay(schedule.LocalDate(now).AddDays(MaxDaysAhead));
+        DateOnly? fullDay = null;
         foreach (var occurrence in schedule.Occurrences(now))
         {
             if (occurrence > horizon)
@@ -202,8 +203,14 @@ internal sealed partial class PostScheduler(
             if (schedule.MaxPerDay is { } cap)
             {
                 var date = schedule.LocalDate(occurrence);
+                if (date == fullDay)
+                {
+                    continue;
+                }
+
                 if (await dueTimes.CountAsync(schedule.StartOfDay(date), schedule.StartOfDay(date.AddDays(1))) >= cap)
                 {
+                    fullDay = date;
                     continue;
                 }
             }
