@@ -42,13 +42,13 @@ internal sealed class ScheduleSet
             errors.Add($"{DefaultKey}:TimeZone: the built-in default '{ScheduleOptions.DefaultTimeZone}' is not known on this machine (is tzdata installed?); set an IANA time zone id.");
         }
 
-        var defaultSchedule = Merge("*", DefaultKey, options, defaults, section: null, builtIn, errors);
+        var defaultSchedule = Merge(DefaultKey, options, defaults, section: null, builtIn, errors);
         var channels = new Dictionary<string, ChannelSchedule>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, section) in options.Channels.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
         {
             var key = $"{RootKey}:Channels:{name}";
             var parsed = ParseSection(section ?? new ChannelScheduleOptions(), key, errors);
-            var schedule = Merge(name, key, options, defaults, parsed, builtIn, errors);
+            var schedule = Merge(key, options, defaults, parsed, builtIn, errors);
             if (schedule is not null)
             {
                 channels[name] = schedule;
@@ -65,7 +65,6 @@ internal sealed class ScheduleSet
         channels.TryGetValue(channel, out var schedule) ? schedule : defaultSchedule;
 
     private static ChannelSchedule? Merge(
-        string channel,
         string key,
         ScheduleOptions options,
         ParsedSection defaults,
@@ -106,7 +105,6 @@ internal sealed class ScheduleSet
 
         return new ChannelSchedule
         {
-            Channel = channel,
             Key = key,
             Policy = policy,
             MinSpacing = own.Options.MinSpacing ?? defaults.Options.MinSpacing ?? options.MinSpacing,
