@@ -5,8 +5,6 @@ namespace SyndicationBot.Queue.Scheduling;
 /// <summary>The effective, parsed schedule of one channel (its own section merged over <c>Schedule:Default</c>).</summary>
 internal sealed class ChannelSchedule
 {
-    public required string Channel { get; init; }
-
     /// <summary>The configuration prefix that reasons name, e.g. <c>Schedule:Channels:x</c>.</summary>
     public required string Key { get; init; }
 

@@ -7,8 +7,10 @@ namespace SyndicationBot.Queue.Scheduling;
 public sealed class ChannelScheduleOptions
 {
     /// <summary>
-    /// <c>Spacing</c> (default), <c>Slots</c> or <c>Cron</c> (see <see cref="SchedulePolicy"/>). A string, so a
-    /// misspelt policy stops start-up with the key instead of being dropped by the binder.
+    /// <c>Spacing</c>, <c>Slots</c> or <c>Cron</c> (see <see cref="SchedulePolicy"/>). When unset, a section that
+    /// sets only <see cref="Slots"/>/<see cref="Weekdays"/> means Slots and one that sets only <see cref="Cron"/>
+    /// means Cron; otherwise it is inherited, and Spacing by default. A string, so a misspelt policy stops
+    /// start-up with the key instead of being dropped by the binder.
     /// </summary>
     public string? Policy { get; set; }
 

@@ -1,13 +1,15 @@
 namespace SyndicationBot.Queue.Scheduling;
 
 /// <summary>
-/// The channel's taken due times (ledger plus fresh reservations) for one assignment, read from the
-/// ledger a week at a time (a query per week, not per slot) and kept sorted (each count a binary search).
+/// The channel's taken due times (ledger plus fresh reservations) for one assignment. The ledger is read
+/// in windows that double as the search moves on (a year of backlog costs a handful of queries, not one
+/// per slot), and the times are kept sorted so each count is a binary search.
 /// </summary>
 internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadOnlyList<DateTimeOffset> reserved, CancellationToken cancellationToken)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromDays(7);
-    private readonly List<DateTimeOffset> known = [];
+    private static readonly TimeSpan FirstWindow = TimeSpan.FromDays(7);
+    private readonly List<DateTimeOffset> fromLedger = [];
+    private List<DateTimeOffset> taken = [];
     private DateTimeOffset coveredFrom;
     private DateTimeOffset coveredTo;
     private bool covered;
@@ -20,20 +22,17 @@ internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadO
     public async Task<int> CountAsync(DateTimeOffset from, DateTimeOffset to)
     {
         await EnsureAsync(from, to);
-
-        // A reservation already enqueued shows up in the ledger too; count it once.
-        return LowerBound(to) - LowerBound(from)
-            + reserved.Count(due => due >= from && due < to && known.BinarySearch(due) < 0);
+        return LowerBound(taken, to) - LowerBound(taken, from);
     }
 
-    /// <summary>The index of the first known due time at or after <paramref name="instant"/>.</summary>
-    private int LowerBound(DateTimeOffset instant)
+    /// <summary>The index of the first time at or after <paramref name="instant"/> in a sorted list.</summary>
+    private static int LowerBound(List<DateTimeOffset> sorted, DateTimeOffset instant)
     {
-        int low = 0, high = known.Count;
+        int low = 0, high = sorted.Count;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            if (known[middle] < instant)
+            if (sorted[middle] < instant)
             {
                 low = middle + 1;
             }
@@ -48,31 +47,43 @@ internal sealed class DueTimeView(IScheduleLedger ledger, string channel, IReadO
 
     private async Task EnsureAsync(DateTimeOffset from, DateTimeOffset to)
     {
-        var before = known.Count;
+        var before = fromLedger.Count;
+        var widened = false;
         if (!covered)
         {
             coveredFrom = from;
-            coveredTo = to > from + Window ? to : from + Window;
-            known.AddRange(await ledger.GetDueTimesAsync(channel, coveredFrom, coveredTo, cancellationToken));
-            covered = true;
+            coveredTo = to > from + FirstWindow ? to : from + FirstWindow;
+            fromLedger.AddRange(await ledger.GetDueTimesAsync(channel, coveredFrom, coveredTo, cancellationToken));
+            covered = widened = true;
         }
 
         if (from < coveredFrom)
         {
-            known.AddRange(await ledger.GetDueTimesAsync(channel, from, coveredFrom, cancellationToken));
+            fromLedger.AddRange(await ledger.GetDueTimesAsync(channel, from, coveredFrom, cancellationToken));
             coveredFrom = from;
+            widened = true;
         }
 
         if (to > coveredTo)
         {
-            var end = to > coveredTo + Window ? to : coveredTo + Window;
-            known.AddRange(await ledger.GetDueTimesAsync(channel, coveredTo, end, cancellationToken));
+            var span = coveredTo - coveredFrom;
+            var end = to > coveredTo + span ? to : coveredTo + span;
+            fromLedger.AddRange(await ledger.GetDueTimesAsync(channel, coveredTo, end, cancellationToken));
             coveredTo = end;
+            widened = true;
         }
 
-        if (known.Count != before)
+        if (widened)
         {
-            known.Sort();
+            if (fromLedger.Count != before)
+            {
+                fromLedger.Sort();
+            }
+
+            // A reservation already enqueued shows up in the ledger too; count it once.
+            taken = [.. fromLedger];
+            taken.AddRange(reserved.Where(due => due >= coveredFrom && due < coveredTo && fromLedger.BinarySearch(due) < 0));
+            taken.Sort();
         }
     }
 }

@@ -18,10 +18,15 @@ internal sealed partial class PostScheduler(
 {
     // Bounds the search for a free time; a year of full slots means the configuration cannot keep up.
     private const int MaxDaysAhead = 366;
+    private const int MaxRememberedDeferrals = 10_000;
 
     private readonly Lazy<ScheduleSet> schedules = new(() => BuildSchedules(options.Value));
     private readonly ConcurrentDictionary<string, ChannelReservations> reservations = new(StringComparer.OrdinalIgnoreCase);
     private readonly Random random = jitterRandom ?? Random.Shared;
+
+    // When each deferred post was told to come back: a post held back by spacing, quiet hours or the
+    // daily cap is not "late" for MaxLateness, even though the ledger keeps its original due time.
+    private readonly ConcurrentDictionary<long, DateTimeOffset> deferredUntil = new();
 
     public async Task<DateTimeOffset> AssignDueAsync(string channel, bool urgent, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -39,7 +44,7 @@ internal sealed partial class PostScheduler(
                 ? await AssignSpacingAsync(schedule, dueTimes, reserved, urgent, now, cancellationToken)
                 : await AssignOccurrenceAsync(schedule, dueTimes, urgent, now);
             var jittered = due + NextJitter(schedule.Jitter);
-            due = schedule.IsQuiet(jittered) ? due : jittered;
+            due = CeilingToMillisecond(schedule.IsQuiet(jittered) ? due : jittered);
             channelReservations.Add(due, now);
             return due;
         }
@@ -52,16 +57,15 @@ internal sealed partial class PostScheduler(
     public DispatchDecision Decide(QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSentOnChannel)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var decision = DecideWithoutCap(schedules.Value.For(post.Channel), post, now, lastSentOnChannel);
-        LogDecision(post, decision);
-        return decision;
+        var decision = DecideWithoutCap(schedules.Value.For(post.Channel), post, now, lastSentOnChannel, DeferredUntil(post));
+        return Remember(post, decision, now);
     }
 
     public async Task<DispatchDecision> DecideAsync(QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSentOnChannel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         var schedule = schedules.Value.For(post.Channel);
-        var decision = DecideWithoutCap(schedule, post, now, lastSentOnChannel);
+        var decision = DecideWithoutCap(schedule, post, now, lastSentOnChannel, DeferredUntil(post));
         if (decision is DispatchDecision.Send && !post.Urgent && schedule.MaxPerDay is { } cap)
         {
             var today = schedule.LocalDate(now);
@@ -69,17 +73,21 @@ internal sealed partial class PostScheduler(
             var published = await ledger.CountPublishedAsync(post.Channel, schedule.StartOfDay(today), tomorrow, cancellationToken);
             if (published >= cap)
             {
-                var until = FirstTimeFrom(schedule, tomorrow);
+                var until = CeilingToMillisecond(FirstTimeFrom(schedule, tomorrow));
                 decision = new DispatchDecision.Defer(until, Invariant(
                     $"MaxPerDay {cap} reached: {published} already published on {today:yyyy-MM-dd} ({schedule.Zone.Id}); next at {Local(schedule, until)}"));
             }
         }
 
-        LogDecision(post, decision);
-        return decision;
+        return Remember(post, decision, now);
     }
 
-    private static DispatchDecision DecideWithoutCap(ChannelSchedule schedule, QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSent)
+    private static DispatchDecision DecideWithoutCap(
+        ChannelSchedule schedule,
+        QueuedPost post,
+        DateTimeOffset now,
+        DateTimeOffset? lastSent,
+        DateTimeOffset? deferredTo)
     {
         if (schedule.MaxAge is { } maxAge && now - post.DueAt > maxAge)
         {
@@ -87,12 +95,21 @@ internal sealed partial class PostScheduler(
                 $"older than MaxAge {maxAge}: due {Local(schedule, post.DueAt)}, now {Local(schedule, now)}"));
         }
 
-        // A retry or a deferral moves the time the post is expected; lateness counts from there.
+        // A retry moves the time the post is expected, and so does this scheduler's own deferral; lateness
+        // counts from there, and quiet hours do not count (the post could not have gone out then anyway).
+        // The remembered deferral only excuses lateness: an operator's retry or reschedule to now still wins.
         var target = post.NextAttemptAt is { } next && next > post.DueAt ? next : post.DueAt;
-        if (schedule.MaxLateness is { } maxLateness && now - target > maxLateness)
+        var expected = deferredTo is { } deferred && deferred > target ? deferred : target;
+        if (schedule.MaxLateness is { } maxLateness && now - expected > maxLateness)
         {
-            return new DispatchDecision.Skip(Invariant(
-                $"missed its time {Local(schedule, target)} by {now - target}, more than MaxLateness {maxLateness}"));
+            var quietTime = schedule.Quiet?.Overlap(expected, now, schedule.Zone) ?? TimeSpan.Zero;
+            var late = now - expected - quietTime;
+            if (late > maxLateness)
+            {
+                var outside = quietTime > TimeSpan.Zero ? " outside quiet hours" : string.Empty;
+                return new DispatchDecision.Skip(Invariant(
+                    $"missed its time {Local(schedule, expected)} by {late}{outside}, more than MaxLateness {maxLateness}"));
+            }
         }
 
         var until = now;
@@ -115,7 +132,9 @@ internal sealed partial class PostScheduler(
             reason = Invariant($"quiet hours {schedule.Quiet} ({schedule.Zone.Id}) until {Local(schedule, until)}");
         }
 
-        return until > now ? new DispatchDecision.Defer(until, reason) : DispatchDecision.SendNow;
+        // Ledgers keep whole milliseconds: rounding up means a stored deferral still satisfies the rule
+        // when it comes back, instead of being deferred again by a fraction of a millisecond.
+        return until > now ? new DispatchDecision.Defer(CeilingToMillisecond(until), reason) : DispatchDecision.SendNow;
     }
 
     private static async Task<DateTimeOffset> AssignSpacingAsync(
@@ -157,6 +176,7 @@ internal sealed partial class PostScheduler(
     private static async Task<DateTimeOffset> AssignOccurrenceAsync(ChannelSchedule schedule, DueTimeView dueTimes, bool urgent, DateTimeOffset now)
     {
         var horizon = schedule.StartOfDay(schedule.LocalDate(now).AddDays(MaxDaysAhead));
+        DateOnly? fullDay = null;
         foreach (var occurrence in schedule.Occurrences(now))
         {
             if (occurrence > horizon)
@@ -183,8 +203,14 @@ internal sealed partial class PostScheduler(
             if (schedule.MaxPerDay is { } cap)
             {
                 var date = schedule.LocalDate(occurrence);
+                if (date == fullDay)
+                {
+                    continue;
+                }
+
                 if (await dueTimes.CountAsync(schedule.StartOfDay(date), schedule.StartOfDay(date.AddDays(1))) >= cap)
                 {
+                    fullDay = date;
                     continue;
                 }
             }
@@ -215,17 +241,42 @@ internal sealed partial class PostScheduler(
         }
     }
 
-    private void LogDecision(QueuedPost post, DispatchDecision decision)
+    private DateTimeOffset? DeferredUntil(QueuedPost post) =>
+        deferredUntil.TryGetValue(post.Id, out var until) ? until : null;
+
+    private DispatchDecision Remember(QueuedPost post, DispatchDecision decision, DateTimeOffset now)
     {
         switch (decision)
         {
             case DispatchDecision.Skip skip:
+                deferredUntil.TryRemove(post.Id, out _);
                 Log.Skipped(logger, post.Id, post.Channel, skip.Reason);
                 break;
             case DispatchDecision.Defer defer:
+                if (deferredUntil.Count > MaxRememberedDeferrals)
+                {
+                    // Posts cancelled while deferred never come back; forget deferrals long past.
+                    foreach (var stale in deferredUntil.Where(entry => entry.Value < now - TimeSpan.FromDays(7)))
+                    {
+                        deferredUntil.TryRemove(stale.Key, out _);
+                    }
+                }
+
+                deferredUntil[post.Id] = defer.Until;
                 Log.Deferred(logger, post.Id, post.Channel, defer.Until, defer.Reason);
                 break;
+            default:
+                deferredUntil.TryRemove(post.Id, out _);
+                break;
         }
+
+        return decision;
+    }
+
+    private static DateTimeOffset CeilingToMillisecond(DateTimeOffset instant)
+    {
+        var remainder = instant.Ticks % TimeSpan.TicksPerMillisecond;
+        return remainder == 0 ? instant : instant.AddTicks(TimeSpan.TicksPerMillisecond - remainder);
     }
 
     private static ScheduleSet BuildSchedules(ScheduleOptions value)

@@ -39,6 +39,26 @@ internal sealed record QuietHours(TimeOnly Start, TimeOnly End)
         }
     }
 
+    /// <summary>How much of [<paramref name="from"/>, <paramref name="to"/>) falls inside quiet hours.</summary>
+    public TimeSpan Overlap(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        var total = TimeSpan.Zero;
+        var lastDate = ZonedTime.LocalDate(to, zone);
+        for (var date = ZonedTime.LocalDate(from, zone).AddDays(-1); date <= lastDate; date = date.AddDays(1))
+        {
+            var start = ZonedTime.Resolve(date, Start, zone);
+            var end = ZonedTime.Resolve(Start < End ? date : date.AddDays(1), End, zone);
+            var overlapStart = start > from ? start : from;
+            var overlapEnd = end < to ? end : to;
+            if (overlapEnd > overlapStart)
+            {
+                total += overlapEnd - overlapStart;
+            }
+        }
+
+        return total;
+    }
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Start:HH\\:mm}-{End:HH\\:mm}");
 }

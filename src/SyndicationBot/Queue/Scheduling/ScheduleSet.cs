@@ -14,6 +14,9 @@ internal sealed class ScheduleSet
     private const string DefaultKey = RootKey + ":Default";
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
+    // Any fixed start will do to tell an expression that can match from one that never does.
+    private static readonly DateTime CronCheckFrom = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private readonly ChannelSchedule defaultSchedule;
     private readonly FrozenDictionary<string, ChannelSchedule> channels;
 
@@ -39,13 +42,13 @@ internal sealed class ScheduleSet
             errors.Add($"{DefaultKey}:TimeZone: the built-in default '{ScheduleOptions.DefaultTimeZone}' is not known on this machine (is tzdata installed?); set an IANA time zone id.");
         }
 
-        var defaultSchedule = Merge("*", DefaultKey, options, defaults, section: null, builtIn, errors);
+        var defaultSchedule = Merge(DefaultKey, options, defaults, section: null, builtIn, errors);
         var channels = new Dictionary<string, ChannelSchedule>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, section) in options.Channels.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
         {
             var key = $"{RootKey}:Channels:{name}";
             var parsed = ParseSection(section ?? new ChannelScheduleOptions(), key, errors);
-            var schedule = Merge(name, key, options, defaults, parsed, builtIn, errors);
+            var schedule = Merge(key, options, defaults, parsed, builtIn, errors);
             if (schedule is not null)
             {
                 channels[name] = schedule;
@@ -62,7 +65,6 @@ internal sealed class ScheduleSet
         channels.TryGetValue(channel, out var schedule) ? schedule : defaultSchedule;
 
     private static ChannelSchedule? Merge(
-        string channel,
         string key,
         ScheduleOptions options,
         ParsedSection defaults,
@@ -71,15 +73,20 @@ internal sealed class ScheduleSet
         List<string> errors)
     {
         var own = section ?? defaults;
-        var policy = own.Policy ?? defaults.Policy ?? SchedulePolicy.Spacing;
-        var slots = own.HasSlots ? own.SlotsByDay : defaults.SlotsByDay;
+        var policy = own.Policy ?? own.ImpliedPolicy ?? defaults.Policy ?? defaults.ImpliedPolicy ?? SchedulePolicy.Spacing;
+        var slotSource = own.HasSlots ? own : defaults;
+        var slots = slotSource.SlotsByDay;
         var cron = own.Cron ?? defaults.Cron;
         var quiet = own.QuietSet ? own.Quiet : defaults.Quiet;
         var zone = own.Zone ?? defaults.Zone ?? builtInZone;
 
         if (policy == SchedulePolicy.Slots && slots.All(day => day.Count == 0))
         {
-            errors.Add($"{key}:Slots: the Slots policy needs at least one slot (HH:mm).");
+            // A slot that did not parse was already reported; "no slot" would only repeat it.
+            if (!slotSource.SlotErrors)
+            {
+                errors.Add($"{key}:Slots: the Slots policy needs at least one slot (HH:mm).");
+            }
         }
         else if (policy == SchedulePolicy.Slots && quiet is not null && slots.All(day => day.All(quiet.Contains)))
         {
@@ -98,7 +105,6 @@ internal sealed class ScheduleSet
 
         return new ChannelSchedule
         {
-            Channel = channel,
             Key = key,
             Policy = policy,
             MinSpacing = own.Options.MinSpacing ?? defaults.Options.MinSpacing ?? options.MinSpacing,
@@ -139,6 +145,7 @@ internal sealed class ScheduleSet
             }
         }
 
+        var errorsBefore = errors.Count;
         var daily = ParseSlots(section.Slots, $"{key}:Slots", errors) ?? [];
         var slotsByDay = Enumerable.Repeat<IReadOnlyList<TimeOnly>>(daily, 7).ToArray();
         foreach (var (dayName, daySlots) in section.Weekdays)
@@ -152,6 +159,8 @@ internal sealed class ScheduleSet
             slotsByDay[(int)day] = ParseSlots(daySlots, $"{key}:Weekdays:{dayName}", errors) ?? [];
         }
 
+        var slotErrors = errors.Count > errorsBefore;
+
         CronExpression? cron = null;
         if (section.Cron is { } cronText)
         {
@@ -160,6 +169,11 @@ internal sealed class ScheduleSet
             if (!CronExpression.TryParse(text, format, out cron))
             {
                 errors.Add($"{key}:Cron: '{cronText}' is not a cron expression (5 fields, or 6 with seconds first).");
+            }
+            else if (cron.GetNextOccurrence(CronCheckFrom) is null)
+            {
+                errors.Add($"{key}:Cron: '{cronText}' never fires (e.g. 30 February).");
+                cron = null;
             }
         }
 
@@ -179,7 +193,13 @@ internal sealed class ScheduleSet
             errors.Add(Invariant($"{key}:MaxPerDay: must be at least 1 (was {section.MaxPerDay})."));
         }
 
-        return new ParsedSection(section, policy, zone, section.Slots.Count > 0 || section.Weekdays.Count > 0, slotsByDay, cron, quietSet, quiet);
+        var hasSlots = section.Slots.Count > 0 || section.Weekdays.Count > 0;
+        if (policy is null && hasSlots && section.Cron is not null)
+        {
+            errors.Add($"{key}:Policy: both Slots and Cron are set; set Policy to the one to use.");
+        }
+
+        return new ParsedSection(section, policy, zone, hasSlots, slotErrors, slotsByDay, cron, quietSet, quiet);
     }
 
     private static TimeOnly[]? ParseSlots(List<string> entries, string key, List<string> errors)
@@ -228,8 +248,18 @@ internal sealed class ScheduleSet
         SchedulePolicy? Policy,
         TimeZoneInfo? Zone,
         bool HasSlots,
+        bool SlotErrors,
         IReadOnlyList<TimeOnly>[] SlotsByDay,
         CronExpression? Cron,
         bool QuietSet,
-        QuietHours? Quiet);
+        QuietHours? Quiet)
+    {
+        /// <summary>A section that sets only slots, or only a cron expression, means that policy.</summary>
+        public SchedulePolicy? ImpliedPolicy => (HasSlots, Options.Cron is not null) switch
+        {
+            (true, false) => SchedulePolicy.Slots,
+            (false, true) => SchedulePolicy.Cron,
+            _ => null,
+        };
+    }
 }

@@ -5,9 +5,10 @@ using SyndicationBot.Queue.Scheduling;
 namespace SyndicationBot.Tests.Queue.Scheduling;
 
 /// <summary>
-/// Drives the scheduler the way the dispatcher does: at each wake-up, due posts (urgent first, then by
-/// due time) get a decision; Send publishes at "now", Defer moves the due time, Skip records the reason.
-/// Time jumps straight to the next due time on the fake clock, so a day runs without sleeping.
+/// Drives the scheduler the way the dispatcher does: at each wake-up, ready posts (urgent first, then by
+/// ready time) get a decision; Send publishes at "now", Defer releases the post until then (its due time
+/// stays), Skip records the reason. Time jumps to the next ready time on the fake clock, so a day runs
+/// without sleeping; a wake-up that handles nothing but deferrals to "now" would spin, so it is counted.
 /// </summary>
 internal sealed class DispatchSimulator(IPostDispatchPolicy policy, InMemoryScheduleLedger ledger, FakeTimeProvider time)
 {
@@ -15,13 +16,19 @@ internal sealed class DispatchSimulator(IPostDispatchPolicy policy, InMemorySche
 
     public async Task RunUntilAsync(DateTimeOffset end)
     {
+        var wakeUps = 0;
         while (time.GetUtcNow() <= end)
         {
+            if (++wakeUps > 10_000)
+            {
+                throw new InvalidOperationException("The dispatcher keeps waking up without time moving on: a deferral is not honoured.");
+            }
+
             var now = time.GetUtcNow();
             var due = ledger.Posts
-                .Where(post => post.State == PostState.Queued && post.DueAt <= now)
+                .Where(post => post.State == PostState.Queued && post.ReadyAt <= now)
                 .OrderByDescending(post => post.Urgent)
-                .ThenBy(post => post.DueAt)
+                .ThenBy(post => post.ReadyAt)
                 .ThenBy(post => post.Id)
                 .ToList();
             foreach (var post in due)
@@ -35,7 +42,7 @@ internal sealed class DispatchSimulator(IPostDispatchPolicy policy, InMemorySche
                         lastSent[post.Channel] = now;
                         break;
                     case DispatchDecision.Defer defer:
-                        post.DueAt = defer.Until;
+                        post.ReadyAt = defer.Until;
                         post.Reason = defer.Reason;
                         break;
                     case DispatchDecision.Skip skip:
@@ -47,7 +54,7 @@ internal sealed class DispatchSimulator(IPostDispatchPolicy policy, InMemorySche
 
             var next = ledger.Posts
                 .Where(post => post.State == PostState.Queued)
-                .Select(post => (DateTimeOffset?)post.DueAt)
+                .Select(post => (DateTimeOffset?)post.ReadyAt)
                 .Min();
             if (next is null || next > end)
             {

@@ -1,10 +1,12 @@
-using SyndicationBot.Posts;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 
 namespace SyndicationBot.Tests.Queue.Scheduling;
 
-/// <summary>The ledger facts the scheduler reads, kept in memory; the SQLite ledger answers the same questions.</summary>
+/// <summary>
+/// The ledger facts the scheduler reads, kept in memory the way the SQLite ledger keeps them: times in
+/// whole milliseconds, the original due time kept, a deferral stored as the time the post is ready again.
+/// </summary>
 internal sealed class InMemoryScheduleLedger : IScheduleLedger
 {
     private static readonly PostState[] LiveStates =
@@ -44,43 +46,4 @@ internal sealed class InMemoryScheduleLedger : IScheduleLedger
 
     private static bool IsChannel(LedgerPost post, string channel) =>
         string.Equals(post.Channel, channel, StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>One post as the in-memory ledger keeps it.</summary>
-internal sealed class LedgerPost(long id, string channel, DateTimeOffset dueAt, bool urgent)
-{
-    public long Id { get; } = id;
-
-    public string Channel { get; } = channel;
-
-    public DateTimeOffset OriginalDueAt { get; } = dueAt;
-
-    public DateTimeOffset DueAt { get; set; } = dueAt;
-
-    public bool Urgent { get; } = urgent;
-
-    public PostState State { get; set; } = PostState.Queued;
-
-    public DateTimeOffset? PublishedAt { get; set; }
-
-    public string? Reason { get; set; }
-
-    public QueuedPost ToQueuedPost() => new(
-        Id,
-        ArticleKey: $"article-{Id}",
-        ArticleTitle: $"Article {Id}",
-        Channel,
-        new PostDraft(Channel, $"Post {Id}", 6, 280),
-        IdempotencyKey: $"key-{Id}",
-        State,
-        DueAt,
-        Attempts: 0,
-        NextAttemptAt: null,
-        LastError: null,
-        RemoteId: null,
-        RemoteUrl: null,
-        PublishedAt,
-        LeaseOwner: null,
-        LeaseExpiresAt: null,
-        Urgent);
 }

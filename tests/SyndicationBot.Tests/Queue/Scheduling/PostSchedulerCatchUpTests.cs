@@ -41,7 +41,7 @@ public sealed class PostSchedulerCatchUpTests
         var published = ledger.Posts.Where(post => post.State == PostState.Published).ToList();
         Assert.Equal(
             [SchedulerFactory.At(Casablanca, 2026, 6, 10, 11), SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 30), SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 45)],
-            published.Select(post => post.OriginalDueAt));
+            published.Select(post => post.DueAt));
         Assert.Equal(
             [SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 50), SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 55), SchedulerFactory.At(Casablanca, 2026, 6, 10, 12)],
             published.Select(post => post.PublishedAt!.Value));
@@ -155,5 +155,69 @@ public sealed class PostSchedulerCatchUpTests
                 SchedulerFactory.At(Casablanca, 2026, 6, 11, 9, 10),
             ],
             ledger.Posts.Select(post => post.PublishedAt!.Value).Order());
+    }
+
+    [Fact]
+    public async Task Dispatch_ClockWithSubMillisecondTicks_HonoursEachDeferralOnce()
+    {
+        // Arrange: the ledger keeps whole milliseconds while the clock does not.
+        var restart = SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 50).AddTicks(4567);
+        var time = new FakeTimeProvider(restart);
+        var target = SchedulerFactory.Create(ledger, [("Schedule:MinSpacing", "00:00:05")]);
+        for (var i = 0; i < 3; i++)
+        {
+            ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 40 + i));
+        }
+
+        var simulator = new DispatchSimulator(target, ledger, time);
+
+        // Act
+        await simulator.RunUntilAsync(restart.AddMinutes(5));
+
+        // Assert
+        var published = ledger.Posts.Select(post => post.PublishedAt!.Value).Order().ToList();
+        Assert.Equal(3, published.Count);
+        Assert.All(published.Zip(published.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.001)));
+    }
+
+    [Fact]
+    public async Task Dispatch_PacedCatchUpOutlastingMaxLateness_SendsEveryPostAcceptedAtRestart()
+    {
+        // Arrange: three posts missed by 5 to 15 minutes; pacing them takes 40 minutes, more than MaxLateness.
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 12));
+        var target = SchedulerFactory.Create(ledger, [("Schedule:MinSpacing", "00:20:00"), ("Schedule:Default:MaxLateness", "00:30:00")]);
+        ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 45));
+        ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 50));
+        ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 11, 55));
+        var simulator = new DispatchSimulator(target, ledger, time);
+
+        // Act
+        await simulator.RunUntilAsync(SchedulerFactory.At(Casablanca, 2026, 6, 10, 14));
+
+        // Assert
+        Assert.Equal(
+            [SchedulerFactory.At(Casablanca, 2026, 6, 10, 12), SchedulerFactory.At(Casablanca, 2026, 6, 10, 12, 20), SchedulerFactory.At(Casablanca, 2026, 6, 10, 12, 40)],
+            ledger.Posts.Select(post => post.PublishedAt!.Value));
+    }
+
+    [Fact]
+    public async Task Dispatch_PostHeldOverQuietHoursAcrossARestart_IsNotCountedLate()
+    {
+        // Arrange: deferred at 22:58 into the night; the service restarts at 03:00 and forgets its deferrals.
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 22, 55));
+        (string, string)[] settings =
+            [("Schedule:MinSpacing", "00:05:00"), ("Schedule:Default:QuietHours", "23:00-07:00"), ("Schedule:Default:MaxLateness", "01:00:00")];
+        var first = ledger.Add(Channel, time.GetUtcNow());
+        var second = ledger.Add(Channel, time.GetUtcNow().AddMinutes(3));
+        await new DispatchSimulator(SchedulerFactory.Create(ledger, settings), ledger, time).RunUntilAsync(SchedulerFactory.At(Casablanca, 2026, 6, 11, 3));
+        time.SetUtcNow(SchedulerFactory.At(Casablanca, 2026, 6, 11, 7, 20));
+        var restarted = new DispatchSimulator(SchedulerFactory.Create(ledger, settings), ledger, time);
+
+        // Act
+        await restarted.RunUntilAsync(SchedulerFactory.At(Casablanca, 2026, 6, 11, 12));
+
+        // Assert
+        Assert.Equal(SchedulerFactory.At(Casablanca, 2026, 6, 10, 22, 55), first.PublishedAt);
+        Assert.Equal(SchedulerFactory.At(Casablanca, 2026, 6, 11, 7, 20), second.PublishedAt);
     }
 }

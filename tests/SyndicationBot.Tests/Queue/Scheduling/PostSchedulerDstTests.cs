@@ -143,6 +143,6 @@ public sealed class PostSchedulerDstTests
         var published = ledger.Posts.Select(post => post.PublishedAt).OfType<DateTimeOffset>().Order().ToList();
         Assert.Equal(5, published.Count);
         Assert.Equal(expectedUtc.Select(utc => DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)), published.Take(expectedUtc.Length));
-        Assert.All(ledger.Posts, post => Assert.Equal(post.OriginalDueAt, post.PublishedAt));
+        Assert.All(ledger.Posts, post => Assert.Equal(post.DueAt, post.PublishedAt));
     }
 }

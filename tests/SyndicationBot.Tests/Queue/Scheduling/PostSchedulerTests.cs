@@ -289,6 +289,22 @@ public sealed class PostSchedulerTests
             dues);
     }
 
+    [Theory]
+    [InlineData("Schedule:Channels:mastodon:Slots:0", "18:00")]
+    [InlineData("Schedule:Channels:mastodon:Cron", "0 18 * * *")]
+    public async Task AssignDueAsync_ChannelSettingOnlySlotsOrCron_UsesThatPolicy(string key, string value)
+    {
+        // Arrange
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 10));
+        var target = SchedulerFactory.Create(ledger, [(key, value)]);
+
+        // Act
+        var due = await target.AssignDueAsync(Channel, urgent: false, time.GetUtcNow(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(SchedulerFactory.At(Casablanca, 2026, 6, 10, 18), due);
+    }
+
     [Fact]
     public async Task AssignDueAsync_CronWithSeconds_IsParsedWithTheSecondsField()
     {
@@ -343,7 +359,7 @@ public sealed class PostSchedulerTests
     }
 
     [Fact]
-    public async Task AssignDueAsync_SearchThroughWeeksOfTakenSlots_ReadsTheLedgerAWeekAtATime()
+    public async Task AssignDueAsync_SearchThroughAMonthOfTakenSlots_ReadsTheLedgerInGrowingWindows()
     {
         // Arrange: one slot a day, the next 30 days already taken.
         var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 10));
@@ -359,7 +375,7 @@ public sealed class PostSchedulerTests
 
         // Assert
         Assert.Equal(SchedulerFactory.At(Casablanca, 2026, 7, 10, 12), due);
-        Assert.InRange(ledger.GetDueTimesCalls, 1, 6);
+        Assert.InRange(ledger.GetDueTimesCalls, 1, 4);
     }
 
     [Fact]
@@ -556,6 +572,28 @@ public sealed class PostSchedulerTests
 
         // Assert
         Assert.IsType<DispatchDecision.Send>(decision);
+    }
+
+    [Fact]
+    public async Task DecideAsync_OperatorRetriesAPostDeferredToTomorrow_SendsItNow()
+    {
+        // Arrange: deferred at 18:00 to tomorrow by the cap; the operator lifts the cap and retries at 19:00.
+        var time = new FakeTimeProvider(SchedulerFactory.At(Casablanca, 2026, 6, 10, 18));
+        var published = ledger.Add(Channel, SchedulerFactory.At(Casablanca, 2026, 6, 10, 9));
+        Publish(published);
+        var post = ledger.Add(Channel, time.GetUtcNow());
+        var target = SchedulerFactory.Create(ledger, [("Schedule:Default:MaxPerDay", "1")]);
+        var first = await target.DecideAsync(post.ToQueuedPost(), time.GetUtcNow(), lastSentOnChannel: null, CancellationToken.None);
+        published.State = SyndicationBot.Queue.PostState.Cancelled;
+        published.PublishedAt = null;
+        time.Advance(TimeSpan.FromHours(1));
+
+        // Act
+        var second = await target.DecideAsync(post.ToQueuedPost(), time.GetUtcNow(), lastSentOnChannel: null, CancellationToken.None);
+
+        // Assert
+        Assert.IsType<DispatchDecision.Defer>(first);
+        Assert.IsType<DispatchDecision.Send>(second);
     }
 
     [Fact]

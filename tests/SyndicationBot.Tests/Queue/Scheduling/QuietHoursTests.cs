@@ -86,4 +86,38 @@ public sealed class QuietHoursTests
         // Assert
         Assert.Equal(SchedulerFactory.At("Africa/Casablanca", 2026, 6, 11, 7), end);
     }
+
+    [Theory]
+    [InlineData("2026-06-10T21:00:00Z", "2026-06-11T07:00:00Z", 8.0)]
+    [InlineData("2026-06-10T22:30:00Z", "2026-06-11T05:00:00Z", 6.5)]
+    [InlineData("2026-06-10T08:00:00Z", "2026-06-10T20:00:00Z", 0.0)]
+    [InlineData("2026-06-09T21:00:00Z", "2026-06-11T21:00:00Z", 16.0)]
+    public void Overlap_PeriodAcrossNights_CountsOnlyQuietTime(string from, string to, double expectedHours)
+    {
+        // Arrange: 23:00-07:00 in Casablanca (+01 in June).
+        var quietHours = new QuietHours(new TimeOnly(23, 0), new TimeOnly(7, 0));
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+
+        // Act
+        var overlap = quietHours.Overlap(DateTimeOffset.Parse(from, culture), DateTimeOffset.Parse(to, culture), SchedulerFactory.Zone("Africa/Casablanca"));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromHours(expectedHours), overlap);
+    }
+
+    [Fact]
+    public void Overlap_FallBackNight_CountsTheRepeatedHour()
+    {
+        // Arrange: Paris 2026-10-25, quiet 01:00-04:00 local lasts four real hours that night.
+        var quietHours = new QuietHours(new TimeOnly(1, 0), new TimeOnly(4, 0));
+
+        // Act
+        var overlap = quietHours.Overlap(
+            new DateTimeOffset(2026, 10, 24, 12, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 10, 25, 12, 0, 0, TimeSpan.Zero),
+            SchedulerFactory.Zone("Europe/Paris"));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromHours(4), overlap);
+    }
 }

@@ -72,7 +72,7 @@ public sealed class ScheduleOptionsValidatorTests
             ("Schedule:Default:QuietHours", "23:00"),
             ("Schedule:Channels:bluesky:Cron", "every day"),
             ("Schedule:Channels:bluesky:MaxPerDay", "0"),
-            ("Schedule:Channels:bluesky:Weekdays:Funday:0", "09:00"),
+            ("Schedule:Channels:x:Weekdays:Funday:0", "09:00"),
             ("Schedule:Channels:bluesky:Jitter", "2.00:00:00"));
 
         // Act
@@ -83,10 +83,10 @@ public sealed class ScheduleOptionsValidatorTests
             "Schedule:MinSpacing: must be between 00:00:00 and 1.00:00:00 (was -00:00:01).; "
             + "Schedule:Default:Slots: '25:00' is not a time of day (HH:mm).; "
             + "Schedule:Default:QuietHours: '23:00' is not a period (HH:mm-HH:mm, e.g. 23:00-07:00, or 'off').; "
-            + "Schedule:Channels:bluesky:Weekdays:Funday: not a day of the week (Monday to Sunday).; "
             + "Schedule:Channels:bluesky:Cron: 'every day' is not a cron expression (5 fields, or 6 with seconds first).; "
             + "Schedule:Channels:bluesky:Jitter: must be between 00:00:00 and 1.00:00:00 (was 2.00:00:00).; "
-            + "Schedule:Channels:bluesky:MaxPerDay: must be at least 1 (was 0).",
+            + "Schedule:Channels:bluesky:MaxPerDay: must be at least 1 (was 0).; "
+            + "Schedule:Channels:x:Weekdays:Funday: not a day of the week (Monday to Sunday).",
             result.FailureMessage);
     }
 
@@ -147,5 +147,31 @@ public sealed class ScheduleOptionsValidatorTests
 
         // Assert
         Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_CronThatNeverFires_SaysSo()
+    {
+        // Arrange
+        var options = SchedulerFactory.Bind(("Schedule:Channels:x:Policy", "Cron"), ("Schedule:Channels:x:Cron", "0 9 30 2 *"));
+
+        // Act
+        var result = new ScheduleOptionsValidator().Validate(null, options);
+
+        // Assert
+        Assert.Equal("Schedule:Channels:x:Cron: '0 9 30 2 *' never fires (e.g. 30 February).", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_SlotsAndCronWithoutPolicy_AsksWhichOne()
+    {
+        // Arrange
+        var options = SchedulerFactory.Bind(("Schedule:Channels:x:Slots:0", "09:00"), ("Schedule:Channels:x:Cron", "0 9 * * *"));
+
+        // Act
+        var result = new ScheduleOptionsValidator().Validate(null, options);
+
+        // Assert
+        Assert.Equal("Schedule:Channels:x:Policy: both Slots and Cron are set; set Policy to the one to use.", result.FailureMessage);
     }
 }
