@@ -69,9 +69,17 @@ internal sealed partial class XChannel(
             {
                 Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
             };
-            if (await authenticator.AuthorizeAsync(request, cancellationToken) is { } refused)
+            try
             {
-                return refused;
+                if (await authenticator.AuthorizeAsync(request, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                // The token refresh failed on the wire; the post itself was never sent.
+                return new PublishResult.RetryLater($"X OAuth 2.0 refresh: transport failure {exception.HttpRequestError}", null);
             }
 
             try

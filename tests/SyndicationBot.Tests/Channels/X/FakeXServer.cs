@@ -39,6 +39,11 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
     public bool Revoked { get; set; }
 
+    public ChaosMonkey? Chaos { get; set; }
+
+    /// <summary>Duplicate-content 403s sent: each one is a resend of a post X already holds.</summary>
+    public int DuplicateResponses => Volatile.Read(ref duplicateResponses);
+
     public int WindowLimit { get; private set; } = 100;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
@@ -53,6 +58,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
     private int tweetRequests;
+    private int duplicateResponses;
     private int tokenRequests;
 
     public int TweetRequests => Volatile.Read(ref tweetRequests);
@@ -120,6 +126,25 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         if (faults.TryDequeue(out var fault) && await fault(context))
         {
             return;
+        }
+
+        var chaos = Chaos?.Next() ?? ChaosFault.None;
+        switch (chaos)
+        {
+            case ChaosFault.ServiceUnavailable:
+                await Problem(context, 503, "Service Unavailable", "Service Unavailable", "about:blank");
+                return;
+            case ChaosFault.ResetBeforeCommit:
+                context.Abort();
+                return;
+            case ChaosFault.Hang:
+                await ChaosMonkey.HangAsync(context);
+                return;
+            case ChaosFault.RateLimited:
+                context.Response.Headers["x-rate-limit-remaining"] = "0";
+                context.Response.Headers["x-rate-limit-reset"] = (time.GetUtcNow() + TimeSpan.FromSeconds(90)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                await Problem(context, 429, "Too Many Requests", "Too Many Requests", "about:blank");
+                return;
         }
 
         if (!Authorized(context.Request, out var authProblem))
@@ -214,12 +239,19 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
         if (posts.Values.Contains(text))
         {
+            Interlocked.Increment(ref duplicateResponses);
             await Problem(context, 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.", "about:blank");
             return;
         }
 
         var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
         posts[id] = text;
+        if (chaos == ChaosFault.ResetAfterCommit)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = 201;
         await context.Response.WriteAsJsonAsync(new JsonObject
         {

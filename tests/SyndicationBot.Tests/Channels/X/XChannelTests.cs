@@ -284,6 +284,23 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PublishAsync_OAuth2TokenEndpointUnreachable_RetryLaterWithoutSending()
+    {
+        // Arrange: a refresh that cannot reach X must not surface as an exception nor as an unknown outcome.
+        var closed = new Uri("http://127.0.0.1:9/");
+        await using var oauth2 = ChannelTestHost.Create(
+            [new("Channels:X:BaseUrl", closed.ToString()), .. OAuth2Settings("seed-refresh-token")],
+            services => services.AddXChannel(),
+            host!.Time);
+
+        // Act
+        var result = await oauth2.Get<XChannel>().PublishAsync(Post(25, "unreachable"), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.RetryLater>(result);
+    }
+
+    [Fact]
     public async Task PublishAsync_SecretFromFileOption_SignsWithTheFileContent()
     {
         // Arrange
