@@ -24,6 +24,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     public const string AccessToken = "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb";
     public const string AccessTokenSecret = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE";
     public const string ClientId = "client-id-Zm9v";
+    public const string ClientSecret = "client-secret-Zm9vYmFy";
 
     private static readonly HashSet<string> AllowedFields = ["text", "reply", "quote_tweet_id", "media", "poll", "reply_settings", "geo", "for_super_followers_only", "nullcast", "community_id", "edit_options", "card_uri", "made_with_ai", "paid_partnership", "direct_message_deep_link", "exclusive"];
     private readonly ConcurrentDictionary<string, string> posts = new();
@@ -270,7 +271,14 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         }
 
         var form = await context.Request.ReadFormAsync();
-        if (form["grant_type"] != "refresh_token" || form["client_id"] != ClientId)
+        var basic = context.Request.Headers.Authorization.ToString();
+        var client = basic.StartsWith("Basic ", StringComparison.Ordinal)
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(basic["Basic ".Length..]))
+            : null;
+
+        // A confidential client authenticates with Basic client_id:client_secret; a public one names itself in the form.
+        var clientOk = client is null ? form["client_id"] == ClientId : client == $"{ClientId}:{ClientSecret}";
+        if (form["grant_type"] != "refresh_token" || !clientOk)
         {
             context.Response.StatusCode = 400;
             await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "invalid_request", ["error_description"] = "Missing required parameter [client_id]." });

@@ -229,6 +229,36 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PublishAsync_OAuth2ConfidentialClient_RefreshesWithBasicAuth()
+    {
+        // Arrange
+        Server.ValidRefreshToken = "seed-refresh-token";
+        await using var oauth2 = CreateHost(host!.Time, [.. OAuth2Settings("seed-refresh-token"), new("Channels:X:ClientSecret", FakeXServer.ClientSecret)]);
+
+        // Act
+        var result = await oauth2.Get<XChannel>().PublishAsync(Post(26, "confidential client"), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.Published>(result);
+        Assert.DoesNotContain(FakeXServer.ClientSecret, oauth2.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishAsync_OAuth2ConfidentialClientWrongSecret_AuthFailed()
+    {
+        // Arrange
+        Server.ValidRefreshToken = "seed-refresh-token";
+        await using var oauth2 = CreateHost(host!.Time, [.. OAuth2Settings("seed-refresh-token"), new("Channels:X:ClientSecret", "wrong")]);
+
+        // Act
+        var result = await oauth2.Get<XChannel>().PublishAsync(Post(27, "wrong client secret"), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.AuthFailed>(result);
+        Assert.Equal(0, Server.TweetRequests);
+    }
+
+    [Fact]
     public async Task PublishAsync_OAuth2AfterRestartAndExpiry_UsesTheRotatedTokenFromTheFile()
     {
         // Arrange: the configured seed is dead once rotated; a restarted bot must read the file.
