@@ -14,6 +14,7 @@ namespace SyndicationBot.Channels.Resilience;
 internal sealed partial class ResilientChannel(
     IChannel inner,
     ResiliencePipeline<PublishResult> pipeline,
+    CircuitBreakerStateProvider circuit,
     IDisposable? ownedLimiter,
     TimeProvider timeProvider,
     ILogger<ResilientChannel> logger) : IChannel, IDisposable
@@ -21,6 +22,9 @@ internal sealed partial class ResilientChannel(
     public static readonly ResiliencePropertyKey<long> PostIdKey = new("SyndicationBot.PostId");
 
     public IChannel Inner => inner;
+
+    /// <summary>The channel's circuit, for health reports: Open or Isolated means the network is failing now.</summary>
+    public CircuitState Circuit => circuit.CircuitState;
 
     public string Name => inner.Name;
 

@@ -28,11 +28,12 @@ internal sealed partial class ResilientChannelFactory(
 
         var options = optionsMonitor.Get(channel.Name);
         var limiter = options.PermitsPerWindow > 0 ? new WindowRateLimiter(options.PermitsPerWindow, options.Window, timeProvider) : null;
-        var pipeline = Build(channel, options, limiter);
-        return new ResilientChannel(channel, pipeline, limiter, timeProvider, loggerFactory.CreateLogger<ResilientChannel>());
+        var circuit = new CircuitBreakerStateProvider();
+        var pipeline = Build(channel, options, limiter, circuit);
+        return new ResilientChannel(channel, pipeline, circuit, limiter, timeProvider, loggerFactory.CreateLogger<ResilientChannel>());
     }
 
-    private ResiliencePipeline<PublishResult> Build(IChannel channel, ChannelResilienceOptions options, WindowRateLimiter? limiter)
+    private ResiliencePipeline<PublishResult> Build(IChannel channel, ChannelResilienceOptions options, WindowRateLimiter? limiter, CircuitBreakerStateProvider circuit)
     {
         var builder = new ResiliencePipelineBuilder<PublishResult> { Name = channel.Name, TimeProvider = timeProvider };
         if (limiter is not null)
@@ -75,6 +76,7 @@ internal sealed partial class ResilientChannelFactory(
             MinimumThroughput = options.BreakerMinimumThroughput,
             SamplingDuration = options.BreakerSamplingDuration,
             BreakDuration = options.BreakDuration,
+            StateProvider = circuit,
 
             // Outages count; a rate limit, a refusal or a revoked token says nothing about the network's health.
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch

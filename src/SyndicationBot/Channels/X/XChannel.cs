@@ -33,7 +33,15 @@ internal sealed partial class XChannel(
         var result = await SendAsync(post, post.Draft.Text, inReplyTo: null, cancellationToken);
         if (result is not PublishResult.Published root)
         {
-            Log.NotPublished(logger, post.PostId, Name, result);
+            if (result is PublishResult.AuthFailed authFailed)
+            {
+                Log.CredentialsRejected(logger, post.PostId, Name, authFailed.Reason);
+            }
+            else
+            {
+                Log.NotPublished(logger, post.PostId, Name, result);
+            }
+
             return result;
         }
 
@@ -69,9 +77,17 @@ internal sealed partial class XChannel(
             {
                 Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
             };
-            if (await authenticator.AuthorizeAsync(request, cancellationToken) is { } refused)
+            try
             {
-                return refused;
+                if (await authenticator.AuthorizeAsync(request, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                // The token refresh failed on the wire; the post itself was never sent.
+                return new PublishResult.RetryLater($"X OAuth 2.0 refresh: transport failure {exception.HttpRequestError}", null);
             }
 
             try
@@ -126,6 +142,9 @@ internal sealed partial class XChannel(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "Post {PostId}: {Channel} refused the credentials ({Reason}); the channel pauses and keeps its posts until the operator renews them")]
+        public static partial void CredentialsRejected(ILogger logger, long postId, string channel, string reason);
+
         [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Post {PostId} published on {Channel} as {RemoteId}")]
         public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 

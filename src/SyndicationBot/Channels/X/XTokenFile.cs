@@ -15,8 +15,16 @@ internal sealed class XTokenFile(string path, TimeProvider timeProvider)
             return null;
         }
 
-        var content = JsonSerializer.Deserialize(File.ReadAllBytes(path), XJsonContext.Default.XTokenFileContent);
-        return string.IsNullOrWhiteSpace(content?.RefreshToken) ? null : content.RefreshToken;
+        try
+        {
+            var content = JsonSerializer.Deserialize(File.ReadAllBytes(path), XJsonContext.Default.XTokenFileContent);
+            return string.IsNullOrWhiteSpace(content?.RefreshToken) ? null : content.RefreshToken;
+        }
+        catch (JsonException)
+        {
+            // An unreadable file falls back to the configured token; if that one is dead the channel pauses (AuthFailed).
+            return null;
+        }
     }
 
     public void Write(string refreshToken)

@@ -34,6 +34,8 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
 
     public bool Revoked { get; set; }
 
+    public ChaosMonkey? Chaos { get; set; }
+
     public int MaxCharacters { get; set; } = 500;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(3);
@@ -112,6 +114,24 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
         if (faults.TryDequeue(out var fault) && await fault(context))
         {
             return;
+        }
+
+        var chaos = Chaos?.Next() ?? ChaosFault.None;
+        switch (chaos)
+        {
+            case ChaosFault.ServiceUnavailable:
+                await Error(context, 503, "There was a temporary problem serving your request, please try again");
+                return;
+            case ChaosFault.ResetBeforeCommit:
+                context.Abort();
+                return;
+            case ChaosFault.Hang:
+                await ChaosMonkey.HangAsync(context);
+                return;
+            case ChaosFault.RateLimited:
+                context.Response.Headers["X-RateLimit-Reset"] = (time.GetUtcNow() + TimeSpan.FromSeconds(2)).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+                await Error(context, 429, "Too many requests");
+                return;
         }
 
         if (Revoked || context.Request.Headers.Authorization.ToString() != "Bearer " + Token)
@@ -208,6 +228,12 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
         if (key.Length > 0)
         {
             idempotency[key] = id;
+        }
+
+        if (chaos == ChaosFault.ResetAfterCommit)
+        {
+            context.Abort();
+            return;
         }
 
         await context.Response.WriteAsJsonAsync(status);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Polly.CircuitBreaker;
 using SyndicationBot.Channels;
 using SyndicationBot.Channels.Mastodon;
 using SyndicationBot.Channels.Resilience;
@@ -199,6 +200,8 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         Assert.StartsWith("circuit open", retry.Reason, StringComparison.Ordinal);
         Assert.Equal(ChannelTestHost.Start + TimeSpan.FromSeconds(30), retry.NotBefore);
         Assert.IsType<PublishResult.Published>(other);
+        Assert.Equal(CircuitState.Open, ((ResilientChannel)channels["facebook"]).Circuit);
+        Assert.Equal(CircuitState.Closed, ((ResilientChannel)channels["telegram"]).Circuit);
     }
 
     [Fact]
@@ -221,6 +224,8 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         Assert.All(xResults, r => Assert.IsType<PublishResult.AuthFailed>(r));
         Assert.Equal(8, x.TweetRequests);
         Assert.IsType<PublishResult.Published>(onMastodon);
+        Assert.Equal(CircuitState.Closed, ((ResilientChannel)Channel(host, "x")).Circuit);
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Error && r.Message.Contains("x refused the credentials", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class FakeWebhookServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> Received { get; } = new();
 
+    public ChaosMonkey? Chaos { get; set; }
+
     public ConcurrentQueue<string> Deliveries { get; } = new();
 
     public static async Task<FakeWebhookServer> StartAsync()
@@ -50,6 +52,24 @@ public sealed class FakeWebhookServer : IAsyncDisposable
         if (faults.TryDequeue(out var fault) && await fault(context))
         {
             return;
+        }
+
+        var chaos = Chaos?.Next() ?? ChaosFault.None;
+        switch (chaos)
+        {
+            case ChaosFault.ServiceUnavailable:
+                context.Response.StatusCode = 503;
+                return;
+            case ChaosFault.ResetBeforeCommit:
+                context.Abort();
+                return;
+            case ChaosFault.Hang:
+                await ChaosMonkey.HangAsync(context);
+                return;
+            case ChaosFault.RateLimited:
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "1";
+                return;
         }
 
         using var buffer = new MemoryStream();
@@ -77,6 +97,12 @@ public sealed class FakeWebhookServer : IAsyncDisposable
 
         Received.Enqueue(body);
         Deliveries.Enqueue(context.Request.Headers["X-SyndicationBot-Delivery"].ToString());
+        if (chaos == ChaosFault.ResetAfterCommit)
+        {
+            context.Abort();
+            return;
+        }
+
         var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
         await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = id, ["url"] = $"{BaseAddress}items/{id}" });
     }

@@ -24,6 +24,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     public const string AccessToken = "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb";
     public const string AccessTokenSecret = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE";
     public const string ClientId = "client-id-Zm9v";
+    public const string ClientSecret = "client-secret-Zm9vYmFy";
 
     private static readonly HashSet<string> AllowedFields = ["text", "reply", "quote_tweet_id", "media", "poll", "reply_settings", "geo", "for_super_followers_only", "nullcast", "community_id", "edit_options", "card_uri", "made_with_ai", "paid_partnership", "direct_message_deep_link", "exclusive"];
     private readonly ConcurrentDictionary<string, string> posts = new();
@@ -39,6 +40,11 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
     public bool Revoked { get; set; }
 
+    public ChaosMonkey? Chaos { get; set; }
+
+    /// <summary>Duplicate-content 403s sent: each one is a resend of a post X already holds.</summary>
+    public int DuplicateResponses => Volatile.Read(ref duplicateResponses);
+
     public int WindowLimit { get; private set; } = 100;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
@@ -53,6 +59,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
     private int tweetRequests;
+    private int duplicateResponses;
     private int tokenRequests;
 
     public int TweetRequests => Volatile.Read(ref tweetRequests);
@@ -120,6 +127,25 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         if (faults.TryDequeue(out var fault) && await fault(context))
         {
             return;
+        }
+
+        var chaos = Chaos?.Next() ?? ChaosFault.None;
+        switch (chaos)
+        {
+            case ChaosFault.ServiceUnavailable:
+                await Problem(context, 503, "Service Unavailable", "Service Unavailable", "about:blank");
+                return;
+            case ChaosFault.ResetBeforeCommit:
+                context.Abort();
+                return;
+            case ChaosFault.Hang:
+                await ChaosMonkey.HangAsync(context);
+                return;
+            case ChaosFault.RateLimited:
+                context.Response.Headers["x-rate-limit-remaining"] = "0";
+                context.Response.Headers["x-rate-limit-reset"] = (time.GetUtcNow() + TimeSpan.FromSeconds(90)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                await Problem(context, 429, "Too Many Requests", "Too Many Requests", "about:blank");
+                return;
         }
 
         if (!Authorized(context.Request, out var authProblem))
@@ -214,12 +240,19 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
         if (posts.Values.Contains(text))
         {
+            Interlocked.Increment(ref duplicateResponses);
             await Problem(context, 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.", "about:blank");
             return;
         }
 
         var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
         posts[id] = text;
+        if (chaos == ChaosFault.ResetAfterCommit)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = 201;
         await context.Response.WriteAsJsonAsync(new JsonObject
         {
@@ -238,7 +271,14 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         }
 
         var form = await context.Request.ReadFormAsync();
-        if (form["grant_type"] != "refresh_token" || form["client_id"] != ClientId)
+        var basic = context.Request.Headers.Authorization.ToString();
+        var client = basic.StartsWith("Basic ", StringComparison.Ordinal)
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(basic["Basic ".Length..]))
+            : null;
+
+        // A confidential client authenticates with Basic client_id:client_secret; a public one names itself in the form.
+        var clientOk = client is null ? form["client_id"] == ClientId : client == $"{ClientId}:{ClientSecret}";
+        if (form["grant_type"] != "refresh_token" || !clientOk)
         {
             context.Response.StatusCode = 400;
             await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = "invalid_request", ["error_description"] = "Missing required parameter [client_id]." });

@@ -229,6 +229,36 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PublishAsync_OAuth2ConfidentialClient_RefreshesWithBasicAuth()
+    {
+        // Arrange
+        Server.ValidRefreshToken = "seed-refresh-token";
+        await using var oauth2 = CreateHost(host!.Time, [.. OAuth2Settings("seed-refresh-token"), new("Channels:X:ClientSecret", FakeXServer.ClientSecret)]);
+
+        // Act
+        var result = await oauth2.Get<XChannel>().PublishAsync(Post(26, "confidential client"), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.Published>(result);
+        Assert.DoesNotContain(FakeXServer.ClientSecret, oauth2.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishAsync_OAuth2ConfidentialClientWrongSecret_AuthFailed()
+    {
+        // Arrange
+        Server.ValidRefreshToken = "seed-refresh-token";
+        await using var oauth2 = CreateHost(host!.Time, [.. OAuth2Settings("seed-refresh-token"), new("Channels:X:ClientSecret", "wrong")]);
+
+        // Act
+        var result = await oauth2.Get<XChannel>().PublishAsync(Post(27, "wrong client secret"), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.AuthFailed>(result);
+        Assert.Equal(0, Server.TweetRequests);
+    }
+
+    [Fact]
     public async Task PublishAsync_OAuth2AfterRestartAndExpiry_UsesTheRotatedTokenFromTheFile()
     {
         // Arrange: the configured seed is dead once rotated; a restarted bot must read the file.
@@ -281,6 +311,23 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
         var failed = Assert.IsType<PublishResult.AuthFailed>(result);
         Assert.Contains("Value passed for the token was invalid.", failed.Reason, StringComparison.Ordinal);
         Assert.Equal(0, Server.TweetRequests);
+    }
+
+    [Fact]
+    public async Task PublishAsync_OAuth2TokenEndpointUnreachable_RetryLaterWithoutSending()
+    {
+        // Arrange: a refresh that cannot reach X must not surface as an exception nor as an unknown outcome.
+        var closed = new Uri("http://127.0.0.1:9/");
+        await using var oauth2 = ChannelTestHost.Create(
+            [new("Channels:X:BaseUrl", closed.ToString()), .. OAuth2Settings("seed-refresh-token")],
+            services => services.AddXChannel(),
+            host!.Time);
+
+        // Act
+        var result = await oauth2.Get<XChannel>().PublishAsync(Post(25, "unreachable"), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.RetryLater>(result);
     }
 
     [Fact]
