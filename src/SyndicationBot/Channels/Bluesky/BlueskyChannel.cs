@@ -11,10 +11,8 @@ using SyndicationBot.Posts;
 
 namespace SyndicationBot.Channels.Bluesky;
 
-/// <summary>
-/// Publishes to Bluesky through the account's PDS: one session kept in memory and refreshed, a record key
-/// derived from the post so that a retry targets the same record, facets and a link card as the draft says.
-/// </summary>
+// Publishes to Bluesky through the account's PDS: one session kept in memory and refreshed, a record key
+// derived from the post so that a retry targets the same record, facets and a link card as the draft says.
 internal sealed partial class BlueskyChannel(
     IHttpClientFactory httpClientFactory,
     IOptions<BlueskyOptions> options,

@@ -6,12 +6,10 @@ namespace SyndicationBot.Channels.Bluesky;
 
 internal static class BlueskyServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers the Bluesky channel (section <c>Channels:Bluesky</c>) as an <see cref="IChannel"/>, with the named
-    /// HTTP clients <see cref="BlueskyChannel.HttpClientName"/> (XRPC) and <see cref="BlueskyChannel.ThumbHttpClientName"/>
-    /// (link-card images). The channel is a singleton, so it asks the factory for a client per call instead of
-    /// holding a typed client's handler for ever.
-    /// </summary>
+    // Registers the Bluesky channel (section Channels:Bluesky) as an IChannel, with the named
+    // HTTP clients HttpClientName (XRPC) and ThumbHttpClientName
+    // (link-card images). The channel is a singleton, so it asks the factory for a client per call instead of
+    // holding a typed client's handler for ever.
     public static IServiceCollection AddBlueskyChannel(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<BlueskyOptions>().BindConfiguration(BlueskyOptions.SectionName);

@@ -5,10 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace SyndicationBot.Channels.Facebook;
 
-/// <summary>
-/// Publishes to a Facebook Page: <c>POST /{version}/{page-id}/feed</c> with message and link, the Page token in
-/// the form body (never in a URL that a log could print) and <c>appsecret_proof</c> as a query parameter.
-/// </summary>
+// Publishes to a Facebook Page: POST /{version}/{page-id}/feed with message and link, the Page token in
+// the form body (never in a URL that a log could print) and appsecret_proof as a query parameter.
 internal sealed partial class FacebookChannel(
     IHttpClientFactory httpClientFactory,
     IOptions<FacebookOptions> options,

@@ -9,11 +9,9 @@ using Telegram.Bot.Types.Enums;
 
 namespace SyndicationBot.Channels.Telegram;
 
-/// <summary>
-/// Publishes to a Telegram channel through Telegram.Bot: <c>sendMessage</c> in HTML mode (the draft's text is
-/// already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
-/// whose answer is lost becomes <see cref="PublishResult.Unknown"/>.
-/// </summary>
+// Publishes to a Telegram channel through Telegram.Bot: sendMessage in HTML mode (the draft's text is
+// already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
+// whose answer is lost becomes Unknown.
 internal sealed partial class TelegramChannel(
     IHttpClientFactory httpClientFactory,
     IOptions<TelegramOptions> options,
