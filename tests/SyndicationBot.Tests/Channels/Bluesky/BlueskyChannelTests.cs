@@ -125,6 +125,38 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishAsync_ManyPostsAtOnce_ShareOneLogin()
+    {
+        // Arrange
+        using var host = CreateHost();
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => host.Channel.PublishAsync(Post($"parallel-{i}", Draft($"Parallel {i}", "en")), CancellationToken.None)));
+
+        // Assert
+        Assert.All(results, r => Assert.IsType<PublishResult.Published>(r));
+        Assert.Equal(1, server.CreateSessionCalls);
+        Assert.Equal(12, server.Records.Count);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ManyPostsAfterExpiry_RefreshOnceForAll()
+    {
+        // Arrange
+        using var host = CreateHost();
+        await host.Channel.PublishAsync(Post("warm-up", Draft("Warm up", "en")), CancellationToken.None);
+        server.ExpireAccessTokens();
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => host.Channel.PublishAsync(Post($"after-{i}", Draft($"After {i}", "en")), CancellationToken.None)));
+
+        // Assert
+        Assert.All(results, r => Assert.IsType<PublishResult.Published>(r));
+        Assert.Equal(1, server.RefreshSessionCalls);
+        Assert.Equal(1, server.CreateSessionCalls);
+    }
+
+    [Fact]
     public async Task PublishAsync_AccessTokenExpired_RefreshesOnceThenPublishes()
     {
         // Arrange
