@@ -102,6 +102,25 @@ public sealed class BlueskyChannelPdsTests(BlueskyPdsFixture pds) : IClassFixtur
     }
 
     [Fact]
+    public async Task PublishAsync_AccessTokenExpiredOnReferencePds_RefreshesOnceAndThePostGoesOut()
+    {
+        // Arrange
+        using var host = new BlueskyTestHost(pds.PdsUrl, pds.Handle, pds.AppPassword);
+        Assert.IsType<PublishResult.Published>(await host.Channel.PublishAsync(Post("pds-before-expiry", Draft("Before expiry", "en")), CancellationToken.None));
+        await pds.AdvanceClockAsync(TimeSpan.FromMinutes(121));
+
+        // Act
+        var result = await host.Channel.PublishAsync(Post("pds-after-expiry", Draft("After expiry", "en")), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.Published>(result);
+        Assert.Equal("After expiry", (await pds.GetRecordAsync(BlueskyRecordKey.Derive("pds-after-expiry")))["value"]!["text"]!.GetValue<string>());
+        var logs = host.Logs.GetSnapshot();
+        Assert.Single(logs, l => l.Message.EndsWith("session refreshed", StringComparison.Ordinal));
+        Assert.Single(logs, l => l.Message.Contains("session created", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PublishAsync_Over300GraphemesOnReferencePds_ReturnsRejectedWithThePdsMessage()
     {
         // Arrange
