@@ -485,7 +485,7 @@ internal sealed partial class BlueskyChannel(
         [LoggerMessage(3, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
         public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
 
-        [LoggerMessage(4, LogLevel.Error, "Post {PostId}: {Channel} login failed, the channel needs new credentials: {Reason}")]
+        [LoggerMessage(4, LogLevel.Error, "Post {PostId}: {Channel} refused the account's credentials, the channel needs the operator: {Reason}")]
         public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
 
         [LoggerMessage(5, LogLevel.Information, "Post {PostId}: {Channel} link card sent without thumbnail: {Reason}")]
