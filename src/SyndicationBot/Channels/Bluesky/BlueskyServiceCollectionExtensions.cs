@@ -19,7 +19,8 @@ internal static class BlueskyServiceCollectionExtensions
         // still carries the raw Authorization header, which a JSON or OpenTelemetry sink would export.
         // The channel logs every outcome itself, so the factory's loggers go.
         services.AddHttpClient(BlueskyChannel.HttpClientName).RemoveAllLoggers();
-        services.AddHttpClient(BlueskyChannel.ThumbHttpClientName);
+        // A slow image server must not hold the post back for the default 100 s: the card goes out without it.
+        services.AddHttpClient(BlueskyChannel.ThumbHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton<BlueskyChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<BlueskyChannel>());
         return services;
