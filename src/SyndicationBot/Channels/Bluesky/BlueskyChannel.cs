@@ -11,10 +11,8 @@ using SyndicationBot.Posts;
 
 namespace SyndicationBot.Channels.Bluesky;
 
-/// <summary>
-/// Publishes to Bluesky through the account's PDS: one session kept in memory and refreshed, a record key
-/// derived from the post so that a retry targets the same record, facets and a link card as the draft says.
-/// </summary>
+// Publishes to Bluesky through the account's PDS: one session kept in memory and refreshed, a record key
+// derived from the post so that a retry targets the same record, facets and a link card as the draft says.
 internal sealed partial class BlueskyChannel(
     IHttpClientFactory httpClientFactory,
     IOptions<BlueskyOptions> options,
@@ -41,11 +39,10 @@ internal sealed partial class BlueskyChannel(
     {
         ArgumentNullException.ThrowIfNull(post);
         var http = httpClientFactory.CreateClient(HttpClientName);
-        var rkey = BlueskyRecordKey.Derive(post.IdempotencyKey);
         PublishResult result;
         try
         {
-            result = await CreatePostAsync(http, post, rkey, cancellationToken);
+            result = await CreateThreadAsync(http, post, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
@@ -83,12 +80,16 @@ internal sealed partial class BlueskyChannel(
             throw new InvalidOperationException($"Bluesky login failed, cannot look the post up: {current.Failure!.Describe()}");
         }
 
-        return await GetRecordAsync(http, active.Did, BlueskyRecordKey.Derive(post.IdempotencyKey), cancellationToken);
+        return await GetRecordAsync(http, active.Did, BlueskyRecordKey.Derive(post.IdempotencyKey), cancellationToken) is { } found
+            ? ToPublished(found.Uri)
+            : null;
     }
 
     public void Dispose() => sessionGate.Dispose();
 
-    private async Task<PublishResult> CreatePostAsync(HttpClient http, OutgoingPost post, string rkey, CancellationToken cancellationToken)
+    // The first part carries the post; thread replies follow, each under its own record key derived from the
+    // post's key, so a retry after a partial thread finds the parts already there and sends only the rest.
+    private async Task<PublishResult> CreateThreadAsync(HttpClient http, OutgoingPost post, CancellationToken cancellationToken)
     {
         var login = await EnsureSessionAsync(http, cancellationToken);
         if (login.Session is null)
@@ -96,49 +97,88 @@ internal sealed partial class BlueskyChannel(
             return Classify(login.Failure!);
         }
 
-        var thumb = await UploadThumbAsync(http, post, cancellationToken);
-        var record = BuildRecord(post, thumb);
+        var (result, root) = await CreatePartAsync(http, post, post.Draft, post.IdempotencyKey, 0, null, cancellationToken);
+        if (root is null)
+        {
+            return result;
+        }
+
+        var parent = root;
+        for (var i = 0; i < post.Draft.ThreadReplies.Count; i++)
+        {
+            var (replyResult, reply) = await CreatePartAsync(
+                http, post, post.Draft.ThreadReplies[i], $"{post.IdempotencyKey}#{i + 1}", i + 1, new ReplyRefs(root, parent), cancellationToken);
+            if (reply is null)
+            {
+                return replyResult;
+            }
+
+            parent = reply;
+        }
+
+        return result;
+    }
+
+    private async Task<(PublishResult Result, StrongRef? Ref)> CreatePartAsync(
+        HttpClient http, OutgoingPost post, PostDraft draft, string key, int part, ReplyRefs? reply, CancellationToken cancellationToken)
+    {
+        var rkey = BlueskyRecordKey.Derive(key);
+        if (post.Attempt > 1 && await FindAsync(http, rkey, cancellationToken) is { } earlier)
+        {
+            // A later attempt looks before it writes: the PDS answers a create on an existing key with a bare 500.
+            Log.AlreadyPublished(logger, post.PostId, Name, earlier.Uri);
+            return (ToPublished(earlier.Uri), earlier);
+        }
+
+        var thumb = await UploadThumbAsync(http, post, draft, cancellationToken);
+        var record = BuildRecord(post, draft, part, thumb, reply);
         var response = await SendAuthorizedAsync(
             http,
             active => Json(HttpMethod.Post, "com.atproto.repo.createRecord", new CreateRecordRequest(active.Did, PostCollection, rkey, record), BlueskyJsonContext.Default.CreateRecordRequest),
             cancellationToken);
         if (response.Response is not { } created)
         {
-            return Classify(response.Failure!);
+            return (Classify(response.Failure!), null);
         }
 
         if (created.IsSuccess)
         {
             var body = created.Read(BlueskyJsonContext.Default.CreateRecordResponse);
-            return ToPublished(response.Session!.Did, body.Uri);
+            return (ToPublished(body.Uri), new StrongRef(body.Uri, body.Cid));
         }
 
         var failure = Classify(created);
         if (BlueskyErrorClassifier.IsAuthOrRateLimit(failure))
         {
-            return failure;
+            return (failure, null);
         }
 
-        // The PDS refuses a second create on an existing key without a dedicated error name, so any other
-        // failure may mean an earlier attempt already landed: the record under our key is that post.
-        var existing = await GetRecordAsync(http, response.Session!.Did, rkey, cancellationToken);
-        if (existing is not null)
+        // Any other failure may hide an earlier attempt that landed (its answer lost): the record under our
+        // key is that post.
+        if (await FindAsync(http, rkey, cancellationToken) is { } existing)
         {
-            Log.AlreadyPublished(logger, post.PostId, Name, existing.RemoteId);
-            return existing;
+            Log.AlreadyPublished(logger, post.PostId, Name, existing.Uri);
+            return (ToPublished(existing.Uri), existing);
         }
 
-        return failure;
+        return (failure, null);
     }
 
-    private async Task<PublishResult.Published?> GetRecordAsync(HttpClient http, string did, string rkey, CancellationToken cancellationToken)
+    private async Task<StrongRef?> FindAsync(HttpClient http, string rkey, CancellationToken cancellationToken)
+    {
+        var login = await EnsureSessionAsync(http, cancellationToken);
+        return login.Session is { } active ? await GetRecordAsync(http, active.Did, rkey, cancellationToken) : null;
+    }
+
+    private async Task<StrongRef?> GetRecordAsync(HttpClient http, string did, string rkey, CancellationToken cancellationToken)
     {
         var query = $"repo={Uri.EscapeDataString(did)}&collection={PostCollection}&rkey={Uri.EscapeDataString(rkey)}";
         using var request = new HttpRequestMessage(HttpMethod.Get, Xrpc("com.atproto.repo.getRecord", query));
         var response = await SendAsync(http, request, cancellationToken);
         if (response.IsSuccess)
         {
-            return ToPublished(did, response.Read(BlueskyJsonContext.Default.GetRecordResponse).Uri);
+            var found = response.Read(BlueskyJsonContext.Default.GetRecordResponse);
+            return new StrongRef(found.Uri, found.Cid ?? string.Empty);
         }
 
         if (response.Error?.Error == "RecordNotFound" || response.Status == HttpStatusCode.NotFound)
@@ -149,9 +189,9 @@ internal sealed partial class BlueskyChannel(
         throw new HttpRequestException($"Bluesky getRecord failed: {response.Describe()}", null, response.Status);
     }
 
-    private async Task<JsonElement?> UploadThumbAsync(HttpClient http, OutgoingPost post, CancellationToken cancellationToken)
+    private async Task<JsonElement?> UploadThumbAsync(HttpClient http, OutgoingPost post, PostDraft draft, CancellationToken cancellationToken)
     {
-        if (post.Draft.Embed?.Thumb is not { } thumbUrl)
+        if (draft.Embed?.Thumb is not { } thumbUrl)
         {
             return null;
         }
@@ -234,23 +274,23 @@ internal sealed partial class BlueskyChannel(
         }
     }
 
-    private PostRecord BuildRecord(OutgoingPost post, JsonElement? thumb)
+    private PostRecord BuildRecord(OutgoingPost post, PostDraft draft, int part, JsonElement? thumb, ReplyRefs? reply)
     {
-        var draft = post.Draft;
-        var createdAt = timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        // A millisecond apart per part, so clients that sort by createdAt keep the thread in order.
+        var createdAt = timeProvider.GetUtcNow().AddMilliseconds(part).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         string[]? langs = string.IsNullOrWhiteSpace(draft.Language) || draft.Language == "und" ? null : [draft.Language];
-        var facets = BuildFacets(post);
+        var facets = BuildFacets(post, draft);
         ExternalEmbed? embed = draft.Embed is { } card
             ? new ExternalEmbed("app.bsky.embed.external", new External(card.Uri.AbsoluteUri, card.Title, card.Description, thumb))
             : null;
-        return new PostRecord(PostCollection, draft.Text, createdAt, langs, facets.Count == 0 ? null : facets, embed);
+        return new PostRecord(PostCollection, draft.Text, createdAt, langs, facets.Count == 0 ? null : facets, embed, reply);
     }
 
-    private List<Facet> BuildFacets(OutgoingPost post)
+    private List<Facet> BuildFacets(OutgoingPost post, PostDraft draft)
     {
-        var textBytes = Encoding.UTF8.GetByteCount(post.Draft.Text);
+        var textBytes = Encoding.UTF8.GetByteCount(draft.Text);
         List<Facet> facets = [];
-        foreach (var facet in post.Draft.Facets)
+        foreach (var facet in draft.Facets)
         {
             FacetFeature? feature = facet.Type switch
             {
@@ -272,10 +312,11 @@ internal sealed partial class BlueskyChannel(
         return facets;
     }
 
-    private static PublishResult.Published ToPublished(string did, string atUri)
+    private static PublishResult.Published ToPublished(string atUri)
     {
-        var rkey = atUri[(atUri.LastIndexOf('/') + 1)..];
-        return new PublishResult.Published(atUri, new Uri($"https://bsky.app/profile/{did}/post/{rkey}"));
+        // at://<did>/app.bsky.feed.post/<rkey>
+        var parts = atUri["at://".Length..].Split('/');
+        return new PublishResult.Published(atUri, new Uri($"https://bsky.app/profile/{parts[0]}/post/{parts[^1]}"));
     }
 
     private async Task<Authorized> SendAuthorizedAsync(HttpClient http, Func<BlueskySession, HttpRequestMessage> build, CancellationToken cancellationToken)
@@ -444,7 +485,7 @@ internal sealed partial class BlueskyChannel(
         [LoggerMessage(3, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
         public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
 
-        [LoggerMessage(4, LogLevel.Error, "Post {PostId}: {Channel} login failed, the channel needs new credentials: {Reason}")]
+        [LoggerMessage(4, LogLevel.Error, "Post {PostId}: {Channel} refused the account's credentials, the channel needs the operator: {Reason}")]
         public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
 
         [LoggerMessage(5, LogLevel.Information, "Post {PostId}: {Channel} link card sent without thumbnail: {Reason}")]
@@ -493,7 +534,12 @@ internal sealed record PostRecord(
     string CreatedAt,
     IReadOnlyList<string>? Langs,
     IReadOnlyList<Facet>? Facets,
-    ExternalEmbed? Embed);
+    ExternalEmbed? Embed,
+    ReplyRefs? Reply);
+
+internal sealed record StrongRef(string Uri, string Cid);
+
+internal sealed record ReplyRefs(StrongRef Root, StrongRef Parent);
 
 internal sealed record Facet(ByteSlice Index, IReadOnlyList<FacetFeature> Features);
 

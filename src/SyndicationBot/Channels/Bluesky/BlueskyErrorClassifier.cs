@@ -3,10 +3,8 @@ using System.Net;
 
 namespace SyndicationBot.Channels.Bluesky;
 
-/// <summary>
-/// The one place where a Bluesky XRPC failure becomes a <see cref="PublishResult"/>. The PDS names its errors
-/// in the body (<c>{"error":"ExpiredToken"}</c> arrives as HTTP 400), so the name decides before the status.
-/// </summary>
+// The one place where a Bluesky XRPC failure becomes a PublishResult. The PDS names its errors
+// in the body ({"error":"ExpiredToken"} arrives as HTTP 400), so the name decides before the status.
 internal static class BlueskyErrorClassifier
 {
     public const string ExpiredToken = "ExpiredToken";
@@ -19,7 +17,7 @@ internal static class BlueskyErrorClassifier
 
     public static bool IsExpiredToken(string? error) => string.Equals(error, ExpiredToken, StringComparison.Ordinal);
 
-    /// <summary>True when the failure says nothing about the record itself, so a getRecord lookup is pointless.</summary>
+    // True when the failure says nothing about the record itself, so a getRecord lookup is pointless.
     public static bool IsAuthOrRateLimit(PublishResult result) =>
         result is PublishResult.AuthFailed or PublishResult.RetryLater { RateLimited: true };
 

@@ -4,10 +4,8 @@ using System.Text;
 
 namespace SyndicationBot.Channels.Bluesky;
 
-/// <summary>
-/// Derives the post's record key from its idempotency key, so every attempt of one post targets the same
-/// record and a retry can never create a second post.
-/// </summary>
+// Derives the post's record key from its idempotency key, so every attempt of one post targets the same
+// record and a retry can never create a second post.
 internal static class BlueskyRecordKey
 {
     private const string Alphabet = "234567abcdefghijklmnopqrstuvwxyz";
@@ -29,11 +27,6 @@ internal static class BlueskyRecordKey
         var clockId = (long)(bits & ((1UL << ClockIdBits) - 1));
         return Encode((timestamp << ClockIdBits) | clockId);
     }
-
-    public static bool IsValidTid(string value) =>
-        value.Length == 13
-        && value[0] is >= '2' and <= '7' or >= 'a' and <= 'j'
-        && value.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
 
     private static string Encode(long value)
     {

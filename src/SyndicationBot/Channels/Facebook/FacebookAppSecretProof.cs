@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SyndicationBot.Channels.Facebook;
 
-/// <summary>Graph API <c>appsecret_proof</c>: lowercase hex of HMAC-SHA256 keyed with the app secret over the access token.</summary>
+// Graph API appsecret_proof: lowercase hex of HMAC-SHA256 keyed with the app secret over the access token.
 internal static class FacebookAppSecretProof
 {
     public static string Compute(string appSecret, string accessToken) =>

@@ -5,10 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace SyndicationBot.Channels.Facebook;
 
-/// <summary>
-/// Publishes to a Facebook Page: <c>POST /{version}/{page-id}/feed</c> with message and link, the Page token in
-/// the form body (never in a URL that a log could print) and <c>appsecret_proof</c> as a query parameter.
-/// </summary>
+// Publishes to a Facebook Page: POST /{version}/{page-id}/feed with message and link, the Page token in
+// the form body (never in a URL that a log could print) and appsecret_proof as a query parameter.
 internal sealed partial class FacebookChannel(
     IHttpClientFactory httpClientFactory,
     IOptions<FacebookOptions> options,
@@ -27,6 +25,12 @@ internal sealed partial class FacebookChannel(
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        if (post.Draft.ThreadReplies.Count > 0)
+        {
+            // No idempotency key here: a thread broken halfway could only be resumed by sending its head twice.
+            Log.ThreadNotSupported(logger, post.PostId, Name, post.Draft.ThreadReplies.Count);
+        }
+
         PublishResult result;
         try
         {
@@ -130,6 +134,9 @@ internal sealed partial class FacebookChannel(
 
         [LoggerMessage(3, LogLevel.Error, "Post {PostId}: {Channel} refused the Page token or its permissions, the channel needs the operator: {Reason}")]
         public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
+
+        [LoggerMessage(4, LogLevel.Warning, "Post {PostId}: {Channel} sends one message per post; {ReplyCount} thread replies were not sent (disable threads for this channel)")]
+        public static partial void ThreadNotSupported(ILogger logger, long postId, string channel, int replyCount);
     }
 }
 

@@ -2,11 +2,9 @@ using System.Text.Json;
 
 namespace SyndicationBot.Channels.Facebook;
 
-/// <summary>
-/// The one place where a Graph API failure becomes a <see cref="PublishResult"/>, by the error code table of
-/// platforms.md §5. Codes that stop every post of the Page (token, permissions, capability, policy block) pause
-/// the channel as <see cref="PublishResult.AuthFailed"/>, so the queued posts are kept for when it is fixed.
-/// </summary>
+// The one place where a Graph API failure becomes a PublishResult, by the error code table of
+// platforms.md §5. Codes that stop every post of the Page (token, permissions, capability, policy block) pause
+// the channel as AuthFailed, so the queued posts are kept for when it is fixed.
 internal static class FacebookErrorClassifier
 {
     public static PublishResult Classify(int httpStatus, GraphError? error, string? businessUseCaseUsage, DateTimeOffset now)
@@ -36,10 +34,8 @@ internal static class FacebookErrorClassifier
         };
     }
 
-    /// <summary>
-    /// The latest <c>estimated_time_to_regain_access</c> (minutes) across the business use cases in
-    /// <c>X-Business-Use-Case-Usage</c>: <c>{"&lt;id&gt;":[{"type":"pages",…,"estimated_time_to_regain_access":N}]}</c>.
-    /// </summary>
+    // The latest estimated_time_to_regain_access (minutes) across the business use cases in
+    // X-Business-Use-Case-Usage: {"<id>":[{"type":"pages",…,"estimated_time_to_regain_access":N}]}.
     public static DateTimeOffset? RegainAccessAt(string? businessUseCaseUsage, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(businessUseCaseUsage))

@@ -6,10 +6,8 @@ namespace SyndicationBot.Channels.Facebook;
 
 internal static class FacebookServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers the Facebook Page channel (section <c>Channels:Facebook</c>) as an <see cref="IChannel"/>, with the
-    /// named HTTP client <see cref="FacebookChannel.HttpClientName"/>.
-    /// </summary>
+    // Registers the Facebook Page channel (section Channels:Facebook) as an IChannel, with the
+    // named HTTP client HttpClientName.
     public static IServiceCollection AddFacebookChannel(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<FacebookOptions>().BindConfiguration(FacebookOptions.SectionName);

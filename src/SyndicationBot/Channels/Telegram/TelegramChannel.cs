@@ -9,11 +9,9 @@ using Telegram.Bot.Types.Enums;
 
 namespace SyndicationBot.Channels.Telegram;
 
-/// <summary>
-/// Publishes to a Telegram channel through Telegram.Bot: <c>sendMessage</c> in HTML mode (the draft's text is
-/// already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
-/// whose answer is lost becomes <see cref="PublishResult.Unknown"/>.
-/// </summary>
+// Publishes to a Telegram channel through Telegram.Bot: sendMessage in HTML mode (the draft's text is
+// already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
+// whose answer is lost becomes Unknown.
 internal sealed partial class TelegramChannel(
     IHttpClientFactory httpClientFactory,
     IOptions<TelegramOptions> options,
@@ -38,6 +36,12 @@ internal sealed partial class TelegramChannel(
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        if (post.Draft.ThreadReplies.Count > 0)
+        {
+            // No idempotency key here: a thread broken halfway could only be resumed by sending its head twice.
+            Log.ThreadNotSupported(logger, post.PostId, Name, post.Draft.ThreadReplies.Count);
+        }
+
         var result = await SendAsync(post, cancellationToken);
         switch (result)
         {
@@ -161,5 +165,8 @@ internal sealed partial class TelegramChannel(
 
         [LoggerMessage(4, LogLevel.Warning, "Post {PostId}: {Channel} chat was upgraded to {NewChatId}; set Channels:Telegram:ChatId to it")]
         public static partial void ChatMigrated(ILogger logger, long postId, string channel, long newChatId);
+
+        [LoggerMessage(5, LogLevel.Warning, "Post {PostId}: {Channel} sends one message per post; {ReplyCount} thread replies were not sent (disable threads for this channel)")]
+        public static partial void ThreadNotSupported(ILogger logger, long postId, string channel, int replyCount);
     }
 }

@@ -2,11 +2,9 @@ using System.Net;
 
 namespace SyndicationBot.Channels.Telegram;
 
-/// <summary>
-/// The one place where a Telegram Bot API failure becomes a <see cref="PublishResult"/> (platforms.md §4, §7.5).
-/// Rights and membership errors pause the channel (as <see cref="PublishResult.AuthFailed"/>) instead of
-/// failing the post: every later post would hit the same wall until the operator fixes the bot's rights.
-/// </summary>
+// The one place where a Telegram Bot API failure becomes a PublishResult (platforms.md §4, §7.5).
+// Rights and membership errors pause the channel (as AuthFailed) instead of
+// failing the post: every later post would hit the same wall until the operator fixes the bot's rights.
 internal static class TelegramErrorClassifier
 {
     private static readonly string[] ChannelConfigurationErrors =
@@ -35,7 +33,7 @@ internal static class TelegramErrorClassifier
         };
     }
 
-    /// <summary>Classifies a failure below the Bot API: no JSON answer, or no answer at all.</summary>
+    // Classifies a failure below the Bot API: no JSON answer, or no answer at all.
     public static PublishResult ClassifyTransport(HttpStatusCode? status, Exception? inner)
     {
         if (inner is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } connect)

@@ -6,10 +6,8 @@ namespace SyndicationBot.Channels.Telegram;
 
 internal static class TelegramServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers the Telegram channel (section <c>Channels:Telegram</c>) as an <see cref="IChannel"/>, with the named
-    /// HTTP client <see cref="TelegramChannel.HttpClientName"/> that Telegram.Bot sends through.
-    /// </summary>
+    // Registers the Telegram channel (section Channels:Telegram) as an IChannel, with the named
+    // HTTP client HttpClientName that Telegram.Bot sends through.
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName);

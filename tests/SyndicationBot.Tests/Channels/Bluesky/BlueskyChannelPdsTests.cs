@@ -76,6 +76,51 @@ public sealed class BlueskyChannelPdsTests(BlueskyPdsFixture pds) : IClassFixtur
     }
 
     [Fact]
+    public async Task PublishAsync_ThreadOnReferencePds_RepliesReferenceRootAndParentByUriAndCid()
+    {
+        // Arrange
+        using var host = new BlueskyTestHost(pds.PdsUrl, pds.Handle, pds.AppPassword);
+        var post = Post("pds-thread:bluesky", Thread("Un fil en trois parties https://example.com/fil 1/3", "Deuxième partie, avec des accents 2/3", "Troisième et dernière #fin 3/3"));
+
+        // Act
+        var result = await host.Channel.PublishAsync(post, CancellationToken.None);
+        var again = await host.Channel.PublishAsync(post with { Attempt = 2 }, CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.Published>(result);
+        Assert.Equal(result, again);
+        var root = await pds.GetRecordAsync(BlueskyRecordKey.Derive("pds-thread:bluesky"));
+        var first = await pds.GetRecordAsync(BlueskyRecordKey.Derive("pds-thread:bluesky#1"));
+        var second = await pds.GetRecordAsync(BlueskyRecordKey.Derive("pds-thread:bluesky#2"));
+        Assert.Equal(root["uri"]!.GetValue<string>(), first["value"]!["reply"]!["root"]!["uri"]!.GetValue<string>());
+        Assert.Equal(root["cid"]!.GetValue<string>(), first["value"]!["reply"]!["root"]!["cid"]!.GetValue<string>());
+        Assert.Equal(root["cid"]!.GetValue<string>(), first["value"]!["reply"]!["parent"]!["cid"]!.GetValue<string>());
+        Assert.Equal(root["cid"]!.GetValue<string>(), second["value"]!["reply"]!["root"]!["cid"]!.GetValue<string>());
+        Assert.Equal(first["uri"]!.GetValue<string>(), second["value"]!["reply"]!["parent"]!["uri"]!.GetValue<string>());
+        Assert.Equal(first["cid"]!.GetValue<string>(), second["value"]!["reply"]!["parent"]!["cid"]!.GetValue<string>());
+        Assert.Equal("#fin", Slice(second["value"]!["text"]!.GetValue<string>(), second["value"]!["facets"]![0]!));
+    }
+
+    [Fact]
+    public async Task PublishAsync_AccessTokenExpiredOnReferencePds_RefreshesOnceAndThePostGoesOut()
+    {
+        // Arrange
+        using var host = new BlueskyTestHost(pds.PdsUrl, pds.Handle, pds.AppPassword);
+        Assert.IsType<PublishResult.Published>(await host.Channel.PublishAsync(Post("pds-before-expiry", Draft("Before expiry", "en")), CancellationToken.None));
+        await pds.AdvanceClockAsync(TimeSpan.FromMinutes(121));
+
+        // Act
+        var result = await host.Channel.PublishAsync(Post("pds-after-expiry", Draft("After expiry", "en")), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.Published>(result);
+        Assert.Equal("After expiry", (await pds.GetRecordAsync(BlueskyRecordKey.Derive("pds-after-expiry")))["value"]!["text"]!.GetValue<string>());
+        var logs = host.Logs.GetSnapshot();
+        Assert.Single(logs, l => l.Message.EndsWith("session refreshed", StringComparison.Ordinal));
+        Assert.Single(logs, l => l.Message.Contains("session created", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PublishAsync_Over300GraphemesOnReferencePds_ReturnsRejectedWithThePdsMessage()
     {
         // Arrange

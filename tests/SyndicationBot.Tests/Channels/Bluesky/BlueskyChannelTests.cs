@@ -125,6 +125,38 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishAsync_ManyPostsAtOnce_ShareOneLogin()
+    {
+        // Arrange
+        using var host = CreateHost();
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => host.Channel.PublishAsync(Post($"parallel-{i}", Draft($"Parallel {i}", "en")), CancellationToken.None)));
+
+        // Assert
+        Assert.All(results, r => Assert.IsType<PublishResult.Published>(r));
+        Assert.Equal(1, server.CreateSessionCalls);
+        Assert.Equal(12, server.Records.Count);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ManyPostsAfterExpiry_RefreshOnceForAll()
+    {
+        // Arrange
+        using var host = CreateHost();
+        await host.Channel.PublishAsync(Post("warm-up", Draft("Warm up", "en")), CancellationToken.None);
+        server.ExpireAccessTokens();
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => host.Channel.PublishAsync(Post($"after-{i}", Draft($"After {i}", "en")), CancellationToken.None)));
+
+        // Assert
+        Assert.All(results, r => Assert.IsType<PublishResult.Published>(r));
+        Assert.Equal(1, server.RefreshSessionCalls);
+        Assert.Equal(1, server.CreateSessionCalls);
+    }
+
+    [Fact]
     public async Task PublishAsync_AccessTokenExpired_RefreshesOnceThenPublishes()
     {
         // Arrange
@@ -267,6 +299,51 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishAsync_ThreadDraft_PostsTheRootThenRepliesChainedToIt()
+    {
+        // Arrange
+        using var host = CreateHost();
+        var post = Post("thread-1", Thread("Root https://example.org/t", "Second part 2/3", "Third part #fin 3/3"));
+
+        // Act
+        var result = await host.Channel.PublishAsync(post, CancellationToken.None);
+
+        // Assert
+        var root = BlueskyRecordKey.Derive("thread-1");
+        var first = BlueskyRecordKey.Derive("thread-1#1");
+        var second = BlueskyRecordKey.Derive("thread-1#2");
+        Assert.Equal($"at://{BlueskyContractServer.Did}/app.bsky.feed.post/{root}", Assert.IsType<PublishResult.Published>(result).RemoteId);
+        Assert.Equal(3, server.Records.Count);
+        Assert.Null(server.Records[root]["reply"]);
+        Assert.EndsWith(root, server.Records[first]["reply"]!["root"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(root, server.Records[first]["reply"]!["parent"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(root, server.Records[second]["reply"]!["root"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(first, server.Records[second]["reply"]!["parent"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("#fin", Slice(server.Records[second]["text"]!.GetValue<string>(), server.Records[second]["facets"]![0]!));
+        Assert.Equal("2026-03-14T09:26:53.591Z", server.Records[second]["createdAt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PublishAsync_ThreadBrokenMidway_RetrySendsOnlyTheMissingParts()
+    {
+        // Arrange
+        using var host = CreateHost();
+        server.CreateRecordFaults.Enqueue(HttpStatusCode.OK);
+        server.CreateRecordFaults.Enqueue(HttpStatusCode.ServiceUnavailable);
+        var post = Post("thread-2", Thread("Root", "Reply one", "Reply two"));
+
+        // Act
+        var first = await host.Channel.PublishAsync(post, CancellationToken.None);
+        var second = await host.Channel.PublishAsync(post with { Attempt = 2 }, CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.RetryLater>(first);
+        Assert.IsType<PublishResult.Published>(second);
+        Assert.Equal(3, server.Records.Count);
+        Assert.Equal(4, server.CreateRecordCalls);
+    }
+
+    [Fact]
     public async Task PublishAsync_PdsUnreachable_ReturnsRetryLater()
     {
         // Arrange
@@ -376,6 +453,9 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
             Embed = link is null ? null : new LinkCard(link, "Élection à Paris", "Les résultats du second tour.", thumb),
         };
     }
+
+    internal static PostDraft Thread(string root, params string[] replies) =>
+        Draft(root, "en") with { ThreadReplies = [.. replies.Select(r => Draft(r, "en") with { Embed = null, Link = null })] };
 
     internal static OutgoingPost Post(string key, PostDraft draft) => new(key.Length, key, 1, draft);
 

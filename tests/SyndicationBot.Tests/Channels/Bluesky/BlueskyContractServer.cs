@@ -53,7 +53,7 @@ internal sealed class BlueskyContractServer : IAsyncDisposable
     /// <summary>When set, createRecord answers 429 with this RateLimit-Reset (epoch seconds).</summary>
     public long? RateLimitResetEpochSeconds { get; set; }
 
-    /// <summary>Status codes createRecord answers with before it behaves normally again, one per call.</summary>
+    /// <summary>Status codes createRecord answers with before it behaves normally again, one per call (OK: no fault for that call).</summary>
     public ConcurrentQueue<HttpStatusCode> CreateRecordFaults { get; } = new();
 
     /// <summary>When set, createRecord stores the record and then answers this status (the answer is "lost").</summary>
@@ -204,7 +204,7 @@ internal sealed class BlueskyContractServer : IAsyncDisposable
                 return Error(HttpStatusCode.TooManyRequests, "RateLimitExceeded", "Rate Limit Exceeded");
             }
 
-            if (CreateRecordFaults.TryDequeue(out var fault))
+            if (CreateRecordFaults.TryDequeue(out var fault) && fault != HttpStatusCode.OK)
             {
                 return Error(fault, fault == HttpStatusCode.ServiceUnavailable ? "NotEnoughResources" : "InternalServerError", "Injected fault");
             }
@@ -238,6 +238,11 @@ internal sealed class BlueskyContractServer : IAsyncDisposable
             if (!DateTimeOffset.TryParse(record["createdAt"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 return Error(HttpStatusCode.BadRequest, "InvalidRequest", "Invalid app.bsky.feed.post record: Record/createdAt must be an valid atproto datetime");
+            }
+
+            if (record["reply"] is JsonObject reply && !(ResolvesTo(reply["root"]) && ResolvesTo(reply["parent"])))
+            {
+                return Error(HttpStatusCode.BadRequest, "InvalidRequest", "Invalid app.bsky.feed.post record: reply must reference existing posts by uri and cid");
             }
 
             if (!records.TryAdd(rkey, record))
@@ -274,6 +279,15 @@ internal sealed class BlueskyContractServer : IAsyncDisposable
             }
         });
         app.MapGet("/img/page.html", () => Results.Content("<html></html>", "text/html"));
+    }
+
+    private bool ResolvesTo(JsonNode? strongRef)
+    {
+        var uri = strongRef?["uri"]?.GetValue<string>() ?? string.Empty;
+        var prefix = $"at://{Did}/app.bsky.feed.post/";
+        return uri.StartsWith(prefix, StringComparison.Ordinal)
+            && records.ContainsKey(uri[prefix.Length..])
+            && strongRef?["cid"]?.GetValue<string>() == $"bafyrei{uri[prefix.Length..]}";
     }
 
     private IResult? CheckAccess(HttpRequest request)

@@ -33,7 +33,6 @@ public sealed class BlueskyRecordKeyTests
         {
             var rkey = BlueskyRecordKey.Derive(key);
             Assert.Matches("^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$", rkey);
-            Assert.True(BlueskyRecordKey.IsValidTid(rkey));
             var micros = Decode(rkey) >> 10;
             var at = DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
             Assert.InRange(at, new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero), latest);
@@ -51,23 +50,6 @@ public sealed class BlueskyRecordKeyTests
 
         // Assert
         Assert.Equal(keys.Count, rkeys.Count);
-    }
-
-    [Theory]
-    [InlineData("3jzfcijpj2z2a", true)]
-    [InlineData("7777777777777", true)]
-    [InlineData("3jzfcijpj2z2", false)]
-    [InlineData("3jzfcijpj2z2aa", false)]
-    [InlineData("zjzfcijpj2z2a", false)]
-    [InlineData("3jzfcijpj2z2A", false)]
-    [InlineData("3jzfcijpj2z21", false)]
-    public void IsValidTid_InteropSyntaxCases_MatchTheSpec(string value, bool expected)
-    {
-        // Act
-        var valid = BlueskyRecordKey.IsValidTid(value);
-
-        // Assert
-        Assert.Equal(expected, valid);
     }
 
     private static long Decode(string tid) => tid.Aggregate(0L, (acc, c) => (acc << 5) | (long)TidAlphabet.IndexOf(c, StringComparison.Ordinal));

@@ -32,6 +32,21 @@ public sealed class FacebookChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishAsync_Always_SendsTheProofInTheQueryAndKeepsThePageTokenOutOfTheUrl()
+    {
+        // Arrange
+        using var host = CreateHost();
+
+        // Act
+        await host.Channel.PublishAsync(Post(Draft("Where is the token?")), CancellationToken.None);
+
+        // Assert
+        var target = Assert.Single(server.RequestTargets);
+        Assert.Equal("/v23.0/1647395831/feed?appsecret_proof=" + SyndicationBot.Channels.Facebook.FacebookAppSecretProof.Compute(AppSecret, PageToken), target);
+        Assert.DoesNotContain(PageToken, target, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublishAsync_NoLink_SendsTheMessageAlone()
     {
         // Arrange

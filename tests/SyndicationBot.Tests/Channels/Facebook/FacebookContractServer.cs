@@ -48,6 +48,9 @@ internal sealed partial class FacebookContractServer : IAsyncDisposable
 
     public ConcurrentQueue<(string? Message, string? Link)> Posts { get; } = new();
 
+    /// <summary>Every request line as received (path and query), for checks on what a URL may carry.</summary>
+    public ConcurrentQueue<string> RequestTargets { get; } = new();
+
     public static async Task<FacebookContractServer> StartAsync(string pageToken, string appSecret)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -86,6 +89,7 @@ internal sealed partial class FacebookContractServer : IAsyncDisposable
     private async Task<IResult> HandleAsync(string version, string pageId, HttpContext context)
     {
         var request = context.Request;
+        RequestTargets.Enqueue($"{request.Path}{request.QueryString}");
         if (!VersionShape().IsMatch(version))
         {
             return GraphError(2500, "OAuthException", "Unknown path components: /" + version);

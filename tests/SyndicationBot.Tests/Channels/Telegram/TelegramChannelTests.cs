@@ -248,6 +248,22 @@ public sealed class TelegramChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishAsync_DraftWithThreadReplies_SendsOneMessageAndWarnsTheOperator()
+    {
+        // Arrange
+        using var host = CreateHost("@" + TelegramContractServer.ChannelUsername);
+        var draft = Draft("Head") with { ThreadReplies = [Draft("Tail 2/2")] };
+
+        // Act
+        var result = await host.Channel.PublishAsync(Post(draft), CancellationToken.None);
+
+        // Assert
+        Assert.IsType<PublishResult.Published>(result);
+        Assert.Equal("Head", Assert.Single(server.Messages).Text);
+        Assert.Contains(host.Logs.GetSnapshot(), l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("1 thread replies were not sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PublishAsync_EveryOutcome_NeverLogsTheBotToken()
     {
         // Arrange
