@@ -103,7 +103,8 @@ internal sealed partial class Dispatcher(
         var outcome = await ToOutcomeAsync(channel, post, result, abort);
         if (outcome is PostOutcome.Published)
         {
-            _lastSent[channelName] = timeProvider.GetUtcNow();
+            // Spacing runs from when the post was sent, not from when its answer arrived.
+            _lastSent[channelName] = now;
         }
 
         await RecordAsync(post, outcome);

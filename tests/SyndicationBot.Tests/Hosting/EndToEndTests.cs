@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Hosting;
 using SyndicationBot.Tests.Support;
 
@@ -18,7 +17,7 @@ public sealed class EndToEndTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
     private readonly TempFolder _folder = new();
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly ObservableFakeTimeProvider _time = new(Start);
 
     public void Dispose()
     {
@@ -39,7 +38,7 @@ public sealed class EndToEndTests : IDisposable
         await host.StartAsync();
         var first = await WaitForOutboxLinesAsync(1);
         _time.Advance(TimeSpan.FromSeconds(4.9));
-        await SettleAsync();
+        var sleepsUntilDue = await _time.WaitForTimerDueAtAsync(Start.AddSeconds(5), TimeSpan.FromSeconds(20));
         var stillOne = ReadOutbox().Count;
         _time.Advance(TimeSpan.FromSeconds(0.1));
         var both = await WaitForOutboxLinesAsync(2);
@@ -49,6 +48,7 @@ public sealed class EndToEndTests : IDisposable
 
         // Assert
         Assert.True(first);
+        Assert.True(sleepsUntilDue, "the dispatcher sleeps until the next post's due time");
         Assert.True(both);
         Assert.Equal(1, stillOne);
         var lines = ReadOutbox();
