@@ -6,7 +6,7 @@ namespace SyndicationBot.Hosting.Commands;
 /// </summary>
 internal sealed record ParsedCommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlySet<string> Flags, IReadOnlyDictionary<string, string> Values, string[] ConfigurationArgs)
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase) { "run", "preview", "queue", "history", "ingest", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase) { "run", "preview", "queue", "history", "ingest", "status", "help" };
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.OrdinalIgnoreCase) { "--limit" };
 

@@ -21,6 +21,7 @@ internal static class SyndicationBotCommandLine
           queue retry <id>                    queue a failed, skipped or in-doubt post again, now
           queue reschedule <id> <time>        move a post (ISO 8601, e.g. 2026-12-01T09:00:00+01:00)
           history [--json] [--limit N]        published posts with their URLs, failures with reasons
+          status [--json]                     health: channels, posts per state, paused channels, posts needing a decision
 
         Any setting can be given as --Section:Key=value (e.g. --Schedule:MinSpacing=00:00:30).
         """;
@@ -51,6 +52,13 @@ internal static class SyndicationBotCommandLine
                     var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
                     var commands = ActivatorUtilities.CreateInstance<QueueCommands>(host.Services, zone);
                     return await commands.RunAsync(command, output, error, CancellationToken.None);
+                }
+
+                case "status":
+                {
+                    using var host = builder.Build();
+                    var status = ActivatorUtilities.CreateInstance<StatusCommand>(host.Services);
+                    return await status.RunAsync(command.Has("--json"), output, CancellationToken.None);
                 }
 
                 case "ingest":

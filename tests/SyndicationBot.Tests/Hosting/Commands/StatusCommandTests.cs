@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SyndicationBot.Channels;
+using SyndicationBot.Hosting.Commands;
+using SyndicationBot.Queue;
+using SyndicationBot.Queue.Sqlite;
+using SyndicationBot.Tests.Support;
+using Xunit;
+
+namespace SyndicationBot.Tests.Hosting.Commands;
+
+public sealed class StatusCommandTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly SqlitePostQueue _queue;
+
+    public StatusCommandTests()
+    {
+        _queue = new SqlitePostQueue($"Data Source={_folder.Combine("ledger.db")}", NullLogger<SqlitePostQueue>.Instance);
+    }
+
+    public void Dispose()
+    {
+        _queue.Dispose();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_InDoubtPostAndPausedChannel_ReportsThemAndExitsOne()
+    {
+        // Arrange
+        await _queue.InitializeAsync(CancellationToken.None);
+        await _queue.EnqueueAsync(TestArticles.Create("Doubt"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
+        await _queue.EnqueueAsync(TestArticles.Create("Paused"), [new(TestArticles.Draft("telegram"), Now)], Now, CancellationToken.None);
+        var claimed = await _queue.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None);
+        await _queue.RecordAsync(claimed.Single(p => p.Channel == "x").Id, "me", new PostOutcome.InDoubt("time-out after sending"), Now, CancellationToken.None);
+        await _queue.RecordAsync(claimed.Single(p => p.Channel == "telegram").Id, "me", new PostOutcome.Released(Now.AddMinutes(15), "authentication failed: 401 Unauthorized"), Now, CancellationToken.None);
+        var target = new StatusCommand(_queue, [], new FakeTimeProvider(Now));
+        using var output = new StringWriter();
+
+        // Act
+        var exit = await target.RunAsync(json: true, output, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("healthy").GetBoolean());
+        Assert.Equal(1, root.GetProperty("posts").GetProperty("InDoubt").GetInt32());
+        Assert.Equal("telegram", root.GetProperty("pausedChannels")[0].GetProperty("channel").GetString());
+        Assert.Equal("time-out after sending", root.GetProperty("needsAttention")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_EmptyLedger_IsHealthy()
+    {
+        // Arrange
+        var target = new StatusCommand(_queue, [], new FakeTimeProvider(Now));
+        using var output = new StringWriter();
+
+        // Act
+        var exit = await target.RunAsync(json: false, output, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(0, exit);
+        Assert.Contains("Health:   ok", output.ToString(), StringComparison.Ordinal);
+    }
+}
