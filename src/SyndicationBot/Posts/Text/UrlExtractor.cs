@@ -38,12 +38,23 @@ internal static partial class UrlExtractor
             tokenEnd = tokenEnd < 0 ? text.Length : tokenStart + tokenEnd;
             if (HasInnerDot(text.AsSpan(tokenStart, tokenEnd - tokenStart)))
             {
-                int windowStart = tokenStart > 0 ? tokenStart - 1 : 0;
-                var match = ExtractUrlRegex().Match(lower, windowStart, tokenEnd - windowStart);
-                while (match.Success)
+                int position = tokenStart > 0 ? tokenStart - 1 : 0;
+                while (position < tokenEnd)
                 {
-                    Accept(text, match, includeWithoutProtocol, found);
-                    match = match.NextMatch();
+                    var match = ExtractUrlHeadRegex().Match(lower, position, tokenEnd - position);
+                    if (!match.Success)
+                    {
+                        break;
+                    }
+
+                    if (match.Groups[2].Length == 0 && match.Index != 0)
+                    {
+                        // "^" matched at the window's edge: the reference sees a character there, so look further on.
+                        position = match.Index + 1;
+                        continue;
+                    }
+
+                    position = Accept(text, lower, match, includeWithoutProtocol, found);
                 }
             }
 
@@ -72,27 +83,29 @@ internal static partial class UrlExtractor
     private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(
         "\x09\x0A\x0B\x0C\x0D\x20\x85\xA0\u1680\u180E\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    private static void Accept(string text, Match match, bool includeWithoutProtocol, List<UrlSpan> found)
+    // The body of the reference's extraction loop; returns where its regex would resume (after path and query).
+    private static int Accept(string text, string lower, Match match, bool includeWithoutProtocol, List<UrlSpan> found)
     {
         string before = match.Groups[2].Value;
-        var urlGroup = match.Groups[3];
         string protocol = match.Groups[4].Value;
         var domain = match.Groups[5];
-        bool hasPath = match.Groups[7].Success && match.Groups[7].Length > 0;
-        int start = urlGroup.Index;
-        int end = start + urlGroup.Length;
+        int start = match.Groups[3].Index;
+        int headEnd = match.Index + match.Length;
+        int pathEnd = headEnd < lower.Length && lower[headEnd] == '/' ? MatchPath(lower, headEnd + 1) : headEnd;
+        int end = pathEnd < lower.Length && lower[pathEnd] == '?' ? MatchQuery(lower, pathEnd + 1) : pathEnd;
+        bool hasPath = pathEnd > headEnd;
 
         // Validity is judged on the original letters (punycode lengths depend on them).
-        if (!IsValidUrl(urlGroup.Length, protocol.Length == 0 ? "https://".Length : protocol.Length, text.Substring(domain.Index, domain.Length)))
+        if (!IsValidUrl(end - start, protocol.Length == 0 ? "https://".Length : protocol.Length, text.Substring(domain.Index, domain.Length)))
         {
-            return;
+            return end;
         }
 
         if (protocol.Length == 0)
         {
             if (!includeWithoutProtocol || (before.Length > 0 && before[^1] is '-' or '_' or '.' or '/'))
             {
-                return;
+                return end;
             }
 
             // Only the ASCII parts of a protocol-less domain are links; the last one takes the path along.
@@ -108,22 +121,143 @@ internal static partial class UrlExtractor
                 found[last] = found[last] with { Length = end - found[last].Start };
             }
 
-            return;
+            return end;
         }
 
-        var tco = ValidTcoUrlRegex().Match(urlGroup.Value);
+        int urlEnd = end;
+        var tco = ValidTcoUrlRegex().Match(lower, start, end - start);
         if (tco.Success)
         {
             if (tco.Groups[1].Length > MaxTcoSlugLength)
             {
-                return;
+                return end;
             }
 
-            end = start + tco.Length;
+            urlEnd = start + tco.Length;
         }
 
-        found.Add(new UrlSpan(start, end - start, HasProtocol: true));
+        found.Add(new UrlSpan(start, urlEnd - start, HasProtocol: true));
+        return end;
     }
+
+    // "(\/validUrlPath*)?" after the slash: path characters and balanced parentheses, ending on an ending
+    // character or a parenthesised group (the greedy regex backs off to the last such point).
+    private static int MatchPath(string lower, int i)
+    {
+        int end = i;
+        while (i < lower.Length)
+        {
+            char c = lower[i];
+            if (c == '(')
+            {
+                int group = MatchBalancedParens(lower, i);
+                if (group < 0)
+                {
+                    break;
+                }
+
+                i = group;
+                end = i;
+                continue;
+            }
+
+            if (!IsPathChar(c))
+            {
+                break;
+            }
+
+            i++;
+            if (IsPathEndingChar(c))
+            {
+                end = i;
+            }
+        }
+
+        return end;
+    }
+
+    // validUrlBalancedParens: "(" path chars ")" or "(" chars "(" chars ")" chars ")"; returns the end or -1.
+    private static int MatchBalancedParens(string lower, int open)
+    {
+        int i = open + 1;
+        int inner = i;
+        while (inner < lower.Length && IsPathChar(lower[inner]))
+        {
+            inner++;
+        }
+
+        if (inner > i && inner < lower.Length && lower[inner] == ')')
+        {
+            return inner + 1;
+        }
+
+        if (inner < lower.Length && lower[inner] == '(')
+        {
+            int nested = inner + 1;
+            while (nested < lower.Length && IsPathChar(lower[nested]))
+            {
+                nested++;
+            }
+
+            if (nested > inner + 1 && nested < lower.Length && lower[nested] == ')')
+            {
+                int after = nested + 1;
+                while (after < lower.Length && IsPathChar(lower[after]))
+                {
+                    after++;
+                }
+
+                if (after < lower.Length && lower[after] == ')')
+                {
+                    return after + 1;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    // "(\?validUrlQueryChars*validUrlQueryEndingChars)?": returns the end after "?", or the "?" itself when none.
+    private static int MatchQuery(string lower, int i)
+    {
+        int end = i - 1;
+        while (i < lower.Length && IsQueryChar(lower[i]))
+        {
+            if (IsQueryEndingChar(lower[i]))
+            {
+                end = i + 1;
+            }
+
+            i++;
+        }
+
+        return end;
+    }
+
+    private static bool IsPathChar(char c) =>
+        IsLowerAlphanumeric(c) || IsCyrillic(c) || IsLatinAccent(c)
+        || c is '!' or '*' or '\'' or ';' or ':' or '=' or '+' or ',' or '.' or '$' or '/' or '%' or '#'
+            or '[' or ']' or '-' or '\u2013' or '_' or '~' or '@' or '|' or '&';
+
+    private static bool IsPathEndingChar(char c) =>
+        IsLowerAlphanumeric(c) || IsCyrillic(c) || IsLatinAccent(c) || c is '+' or '-' or '=' or '_' or '#' or '/';
+
+    private static bool IsQueryChar(char c) =>
+        IsLowerAlphanumeric(c)
+        || c is '!' or '?' or '*' or '\'' or '@' or '(' or ')' or ';' or ':' or '&' or '=' or '+' or '$' or '/'
+            or '%' or '#' or '[' or ']' or '-' or '_' or '.' or ',' or '~' or '|';
+
+    private static bool IsQueryEndingChar(char c) => IsLowerAlphanumeric(c) || c is '-' or '_' or '&' or '=' or '#' or '/';
+
+    private static bool IsLowerAlphanumeric(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
+
+    private static bool IsLatinAccent(char c) =>
+        c is (>= '\u00C0' and <= '\u00D6') or (>= '\u00D8' and <= '\u00F6') or (>= '\u00F8' and <= '\u024F')
+            or '\u0253' or '\u0254' or '\u0256' or '\u0257' or '\u0259' or '\u025B' or '\u0263' or '\u0268'
+            or '\u026F' or '\u0272' or '\u0289' or '\u028B' or '\u02BB' or (>= '\u0300' and <= '\u036F')
+            or (>= '\u1E00' and <= '\u1EFF');
 
     // isValidUrl + idna.toAscii: every label at most 63 characters once punycoded. (The reference compares the
     // un-encoded domain's length with itself, so only the label rule and the 4096 total matter.)
@@ -146,8 +280,8 @@ internal static partial class UrlExtractor
         return protocolLength + urlLength <= MaxUrlLength;
     }
 
-    [GeneratedRegex(TwitterTextPatterns.ExtractUrl, RegexOptions.CultureInvariant)]
-    private static partial Regex ExtractUrlRegex();
+    [GeneratedRegex(TwitterTextPatterns.ExtractUrlHead, RegexOptions.CultureInvariant)]
+    private static partial Regex ExtractUrlHeadRegex();
 
     [GeneratedRegex(TwitterTextPatterns.ValidAsciiDomain, RegexOptions.CultureInvariant)]
     private static partial Regex ValidAsciiDomainRegex();
