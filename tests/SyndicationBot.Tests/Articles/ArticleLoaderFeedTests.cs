@@ -127,4 +127,27 @@ public sealed class ArticleLoaderFeedTests
         // Assert
         Assert.Equal("empty.rss is a feed with no items.", reason);
     }
+
+    [Fact]
+    public void Load_FeedWithThousandsOfItems_ReadsTheFirst500AndSaysSo()
+    {
+        // Arrange
+        var loader = ArticleLoaderFactory.Create();
+        var rss = new System.Text.StringBuilder("<rss version=\"2.0\"><channel><title>Archive</title><link>https://archive.example.org/</link>");
+        for (var i = 0; i < 1200; i++)
+        {
+            rss.Append("<item><title>Archived story number ").Append(i).Append("</title><link>/s/").Append(i).Append("</link></item>");
+        }
+
+        rss.Append("</channel></rss>");
+
+        // Act
+        var results = loader.Load("archive.xml", System.Text.Encoding.UTF8.GetBytes(rss.ToString()));
+
+        // Assert
+        Assert.Equal(501, results.Count);
+        Assert.Equal(500, results.OfType<ArticleReadResult.Accepted>().Count());
+        Assert.Equal("archive.xml has 1200 items; only the first 500 are read.", Assert.IsType<ArticleReadResult.Rejected>(results[^1]).Reason);
+        Assert.Equal("https://archive.example.org/s/0", Assert.IsType<ArticleReadResult.Accepted>(results[0]).Article.Url?.AbsoluteUri);
+    }
 }

@@ -217,4 +217,44 @@ public sealed class ArticleLoaderTests
         // Assert
         Assert.Equal("headless.txt has body text but no headline line above it.", reason);
     }
+
+    [Fact]
+    public void Load_HtmlPageWithOnlyNavigationAndCookieBanner_RejectedNamingTheProblem()
+    {
+        // Arrange
+        const string html = """
+            <!DOCTYPE html><html lang="en"><head><title>Example</title></head><body>
+            <nav><ul><li>Home</li><li>News</li><li>Sport</li></ul></nav>
+            <div class="consent">We use cookies to improve your experience. By continuing you accept our cookie policy.</div>
+            <footer>© 2026 Example. All rights reserved.</footer>
+            </body></html>
+            """;
+        var loader = ArticleLoaderFactory.Create();
+
+        // Act
+        var reason = ArticleLoaderFactory.RejectedReason(loader.Load("https://example.org/", Encoding.UTF8.GetBytes(html)));
+
+        // Assert
+        Assert.StartsWith("https://example.org/ is an HTML page whose text is navigation-only or boilerplate-only", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UrlLineWithTracking_BecomesCanonicalKey()
+    {
+        // Arrange
+        const string page = """
+            Source: https://www.example.ma/politique/article-123.html?utm_source=whatsapp&fbclid=AbC#comments
+            Politique
+            Le Parlement adopte la réforme du code de la famille
+            La Chambre des représentants a adopté mardi en deuxième lecture la réforme du code de la famille, après plusieurs mois de débats au sein de la majorité.
+            """;
+        var loader = ArticleLoaderFactory.Create();
+
+        // Act
+        var article = ArticleLoaderFactory.AcceptedArticle(loader.Load("moudawana.txt", Encoding.UTF8.GetBytes(page)));
+
+        // Assert
+        Assert.Equal("https://www.example.ma/politique/article-123.html", article.Url?.AbsoluteUri);
+        Assert.Equal("url:https://www.example.ma/politique/article-123.html", article.Key);
+    }
 }

@@ -13,7 +13,11 @@ namespace SyndicationBot.Articles.Feeds;
 /// </summary>
 internal static class FeedParser
 {
-    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    /// <summary>
+    /// Items read per feed document. Real feeds carry tens of items; a feed with thousands is an archive dump,
+    /// and reading all of it would cost seconds and hundreds of megabytes for items that first-run rules skip anyway.
+    /// </summary>
+    public const int MaxItems = 500;
 
     /// <summary>True when <paramref name="head"/> (the start of a document, without BOM or leading spaces) is an XML feed.</summary>
     public static bool LooksLikeXmlFeed(ReadOnlySpan<char> head) =>
@@ -79,7 +83,7 @@ internal static class FeedParser
             var language = Language(String(root, "language"));
             var entries = new List<FeedEntry>();
             var index = 0;
-            foreach (var item in items.EnumerateArray())
+            foreach (var item in items.EnumerateArray().Take(MaxItems))
             {
                 index++;
                 if (item.ValueKind != JsonValueKind.Object)
@@ -110,6 +114,7 @@ internal static class FeedParser
                     String(item, "id")));
             }
 
+            AddOverflow(entries, items.GetArrayLength());
             failure = null;
             return entries;
         }
@@ -126,11 +131,13 @@ internal static class FeedParser
         var siteLink = UrlCanonicalizer.TryCanonicalize(Value(channel, "link"), UrlCanonicalizer.TryCanonicalize(source));
         var baseUri = BaseOf(channel) ?? siteLink ?? UrlCanonicalizer.TryCanonicalize(source);
         var language = Language(Value(channel, "language"));
-        var items = channel.Elements().Where(e => e.Name.LocalName == "item").ToList();
-        if (items.Count == 0)
+        var all = channel.Elements().Where(e => e.Name.LocalName == "item").ToList();
+        if (all.Count == 0)
         {
-            items = [.. root.Elements().Where(e => e.Name.LocalName == "item")];
+            all = [.. root.Elements().Where(e => e.Name.LocalName == "item")];
         }
+
+        var items = all.Take(MaxItems).ToList();
 
         var entries = new List<FeedEntry>(items.Count);
         for (var i = 0; i < items.Count; i++)
@@ -159,6 +166,7 @@ internal static class FeedParser
                 guid?.Value));
         }
 
+        AddOverflow(entries, all.Count);
         return entries;
     }
 
@@ -171,7 +179,7 @@ internal static class FeedParser
         var language = Language(root.Attribute(XNamespace.Xml + "lang")?.Value);
         var entries = new List<FeedEntry>();
         var index = 0;
-        foreach (var entry in root.Elements().Where(e => e.Name.LocalName == "entry"))
+        foreach (var entry in root.Elements().Where(e => e.Name.LocalName == "entry").Take(MaxItems))
         {
             index++;
             var content = Child(entry, "content") ?? Child(entry, "summary");
@@ -190,7 +198,16 @@ internal static class FeedParser
                 Value(entry, "id")));
         }
 
+        AddOverflow(entries, root.Elements().Count(e => e.Name.LocalName == "entry"));
         return entries;
+    }
+
+    private static void AddOverflow(List<FeedEntry> entries, int total)
+    {
+        if (total > MaxItems)
+        {
+            entries.Add(new FeedEntry(MaxItems + 1, null, $"has {total} items; only the first {MaxItems} are read"));
+        }
     }
 
     private static FeedEntry Entry(

@@ -12,6 +12,8 @@ namespace SyndicationBot.Articles.Html;
 /// </summary>
 internal static class HtmlPageExtractor
 {
+    private const int MaxElementsForReadability = 5000;
+
     private static readonly Uri LocalBase = new("http://localhost/");
 
     public static PageContent? Extract(string html, string source, out string? failure)
@@ -39,6 +41,13 @@ internal static class HtmlPageExtractor
 
     private static List<string> MainContent(IHtmlDocument document, Uri baseUri)
     {
+        // Readability scoring grows faster than the page; beyond a few thousand elements (no real article has
+        // that many) the structural reading of the whole body is both faster and as good.
+        if (document.All.Length > MaxElementsForReadability)
+        {
+            return document.Body is null ? [] : HtmlText.Paragraphs(document.Body);
+        }
+
         // SmartReader rewrites the document it is given; read it from a copy so the fallback still has the page.
         var copy = new HtmlParser().ParseDocument(document.DocumentElement.OuterHtml);
         var reader = new SmartReader.Reader(baseUri.AbsoluteUri, copy) { Debug = false };

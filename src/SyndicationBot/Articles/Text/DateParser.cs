@@ -154,8 +154,9 @@ internal static class DateParser
                     i++;
                 }
 
-                var word = Fold(text.AsSpan(start, i - start));
-                if (month == 0 && Months.TryGetValue(word, out var named))
+                // Month names are 3 to 10 letters; folding other words would be wasted work.
+                var length = i - start;
+                if (month == 0 && length is >= 3 and <= 10 && Months.TryGetValue(Fold(text.AsSpan(start, length)), out var named))
                 {
                     month = named;
                 }

@@ -223,7 +223,8 @@ internal static class ScrapedPageExtractor
             unit.Social = TextCues.IsSocial(folded, unit.Words);
         }
 
-        if (text.Length <= 140 && (digits > 0 || unit.Words <= 12) && BylineParser.TryParse(text, out var author, out var published))
+        // Bylines and datelines are short; running text never reaches the parser.
+        if (text.Length <= 140 && unit.Words <= 12 && BylineParser.TryParse(text, out var author, out var published))
         {
             unit.IsMeta = true;
             unit.Author = author;
