@@ -12,7 +12,7 @@ namespace SyndicationBot.Queue.Sqlite;
 /// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
 /// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
 /// </summary>
-internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IDisposable
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IRequestMarks, IDisposable
 {
     private const string PostColumns =
         "id, article_key, article_title, channel, payload, idempotency_key, state, due_at, attempts, next_attempt_at, " +
@@ -47,20 +47,29 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         {
             await using var connection = await OpenAsync(cancellationToken);
             await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-            var version = Convert.ToInt32(await ScalarAsync(connection, null, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
-            for (var next = version; next < SqliteSchema.Migrations.Count; next++)
+
+            // The version is read inside the write transaction (Microsoft.Data.Sqlite begins IMMEDIATE): a verb and
+            // the service starting together on a new file would otherwise both see version 0 and both migrate.
+            while (true)
             {
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[next], cancellationToken);
-                await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1};", cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                Log.Migrated(logger, next + 1);
-            }
+                var version = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+                if (version > SqliteSchema.Migrations.Count)
+                {
+                    throw new InvalidOperationException(
+                        $"The ledger at '{builder.DataSource}' has schema version {version}, newer than this build knows ({SqliteSchema.Migrations.Count}). Run a newer SyndicationBot or point Storage:ConnectionString at another file.");
+                }
 
-            if (version > SqliteSchema.Migrations.Count)
-            {
-                throw new InvalidOperationException(
-                    $"The ledger at '{builder.DataSource}' has schema version {version}, newer than this build knows ({SqliteSchema.Migrations.Count}). Run a newer SyndicationBot or point Storage:ConnectionString at another file.");
+                if (version == SqliteSchema.Migrations.Count)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    break;
+                }
+
+                await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[version], cancellationToken);
+                await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {version + 1};", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                Log.Migrated(logger, version + 1);
             }
         }
         finally
@@ -85,37 +94,46 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         return found is not null;
     }
 
-    public async Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EnqueueManyAsync([(article, posts)], now, cancellationToken);
+
+    /// <summary>
+    /// Records many articles and their posts in one transaction (bulk imports, feeds with many items): one commit
+    /// and statements prepared once, instead of a commit per article. Same rules as <see cref="EnqueueAsync"/>.
+    /// </summary>
+    public async Task<int> EnqueueManyAsync(IReadOnlyList<(Article Article, IReadOnlyList<NewPost> Posts)> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(items);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var nowMs = now.ToUnixTimeMilliseconds();
-            await ExecuteAsync(
-                connection,
-                transaction,
+
+            await using var insertArticle = connection.CreateCommand();
+            insertArticle.Transaction = transaction;
+            insertArticle.CommandText =
                 """
                 INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at)
                 VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now)
                 ON CONFLICT(key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("$key", article.Key),
-                ("$hash", article.ContentHash),
-                ("$near", ArticleIdentity.NearKey(article)),
-                ("$source", article.Source),
-                ("$title", article.Title),
-                ("$url", article.Url?.AbsoluteUri),
-                ("$lang", article.Language),
-                ("$published", article.PublishedAt?.ToUnixTimeMilliseconds()),
-                ("$now", nowMs));
-            var articleId = Convert.ToInt64(
-                await ScalarAsync(connection, transaction, "SELECT id FROM articles WHERE key = $key;", cancellationToken, ("$key", article.Key)),
-                CultureInfo.InvariantCulture);
+                """;
+            var aKey = insertArticle.Parameters.Add("$key", SqliteType.Text);
+            var aHash = insertArticle.Parameters.Add("$hash", SqliteType.Text);
+            var aNear = insertArticle.Parameters.Add("$near", SqliteType.Text);
+            var aSource = insertArticle.Parameters.Add("$source", SqliteType.Text);
+            var aTitle = insertArticle.Parameters.Add("$title", SqliteType.Text);
+            var aUrl = insertArticle.Parameters.Add("$url", SqliteType.Text);
+            var aLang = insertArticle.Parameters.Add("$lang", SqliteType.Text);
+            var aPublished = insertArticle.Parameters.Add("$published", SqliteType.Integer);
+            insertArticle.Parameters.AddWithValue("$now", nowMs);
 
-            var added = 0;
+            await using var selectArticle = connection.CreateCommand();
+            selectArticle.Transaction = transaction;
+            selectArticle.CommandText = "SELECT id FROM articles WHERE key = $key;";
+            var sKey = selectArticle.Parameters.Add("$key", SqliteType.Text);
+
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText =
@@ -125,23 +143,38 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 VALUES ($article, $key, $title, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
                 ON CONFLICT DO NOTHING;
                 """;
+            var pArticle = insert.Parameters.Add("$article", SqliteType.Integer);
+            var pKey = insert.Parameters.Add("$key", SqliteType.Text);
+            var pTitle = insert.Parameters.Add("$title", SqliteType.Text);
             var pChannel = insert.Parameters.Add("$channel", SqliteType.Text);
             var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
             var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
             var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
             var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
-            insert.Parameters.AddWithValue("$article", articleId);
-            insert.Parameters.AddWithValue("$key", article.Key);
-            insert.Parameters.AddWithValue("$title", article.Title);
             insert.Parameters.AddWithValue("$now", nowMs);
-            foreach (var post in posts)
+
+            var added = 0;
+            foreach (var (article, posts) in items)
             {
-                pChannel.Value = post.Draft.Channel;
-                pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
-                pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
-                pUrgent.Value = post.Urgent ? 1 : 0;
-                pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
-                added += await insert.ExecuteNonQueryAsync(cancellationToken);
+                aKey.Value = sKey.Value = pKey.Value = article.Key;
+                aHash.Value = article.ContentHash;
+                aNear.Value = ArticleIdentity.NearKey(article);
+                aSource.Value = article.Source;
+                aTitle.Value = pTitle.Value = article.Title;
+                aUrl.Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
+                aLang.Value = article.Language;
+                aPublished.Value = (object?)article.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+                await insertArticle.ExecuteNonQueryAsync(cancellationToken);
+                pArticle.Value = Convert.ToInt64(await selectArticle.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                foreach (var post in posts)
+                {
+                    pChannel.Value = post.Draft.Channel;
+                    pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
+                    pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
+                    pUrgent.Value = post.Urgent ? 1 : 0;
+                    pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
+                    added += await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -357,6 +390,40 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         {
             _writeGate.Release();
         }
+    }
+
+    public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await ExecuteAsync(
+                connection,
+                null,
+                "UPDATE attempts SET request_at = $now WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);",
+                cancellationToken,
+                ("$now", now.ToUnixTimeMilliseconds()),
+                ("$id", postId),
+                ("$owner", owner));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<bool> WasRequestMarkedAsync(long postId, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var marked = await ScalarAsync(
+            connection,
+            null,
+            "SELECT request_at FROM attempts WHERE post_id = $id AND owner = $owner ORDER BY id DESC LIMIT 1;",
+            cancellationToken,
+            ("$id", postId),
+            ("$owner", owner));
+        return marked is not null;
     }
 
     public async Task<QueuedPost?> GetAsync(long postId, CancellationToken cancellationToken)

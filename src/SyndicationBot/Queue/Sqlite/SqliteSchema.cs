@@ -75,5 +75,10 @@ internal static class SqliteSchema
             at           INTEGER NOT NULL
         );
         """,
+
+        // 2: the moment an attempt's request was about to leave (IRequestMarks), for recovery after a crash.
+        """
+        ALTER TABLE attempts ADD COLUMN request_at INTEGER NULL;
+        """,
     ];
 }
