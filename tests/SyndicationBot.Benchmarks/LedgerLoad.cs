@@ -37,6 +37,7 @@ internal static class LedgerLoad
             var start = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
             var articles = total / Channels.Length;
             var inserting = TimeSpan.Zero;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var overall = Stopwatch.StartNew();
             for (var first = 0; first < articles; first += ArticlesPerBatch)
             {
@@ -55,7 +56,8 @@ internal static class LedgerLoad
             }
 
             var posts = articles * Channels.Length;
-            Console.WriteLine(Invariant($"enqueue: {posts:N0} posts in {inserting.TotalSeconds:F1} s of transactions ({posts / inserting.TotalSeconds:N0} posts/s; {posts / overall.Elapsed.TotalSeconds:N0} posts/s including building the articles and drafts)"));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            Console.WriteLine(Invariant($"enqueue: {posts:N0} posts in {inserting.TotalSeconds:F1} s of transactions ({posts / inserting.TotalSeconds:N0} posts/s; {posts / overall.Elapsed.TotalSeconds:N0} posts/s including building the articles and drafts; {cpu.TotalSeconds:F1} s of CPU in all, {posts / cpu.TotalSeconds:N0} posts per CPU-second)"));
 
             var timings = new double[Lookups];
             for (var i = 0; i < 200; i++)

@@ -14,16 +14,27 @@ namespace SyndicationBot.Queue.Sqlite;
 /// </summary>
 internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IRequestMarks, IDisposable
 {
+    // Posts join their article for its key and title, which are stored once per article rather than once per post.
     private const string PostColumns =
-        "id, article_key, article_title, channel, payload, idempotency_key, state, due_at, attempts, next_attempt_at, " +
-        "last_error, remote_id, remote_url, published_at, lease_owner, lease_expires_at, urgent";
+        "p.id, a.key, a.title, p.channel, p.payload, p.idempotency_key, p.state, p.due_at, p.attempts, p.next_attempt_at, " +
+        "p.last_error, p.remote_id, p.remote_url, p.published_at, p.lease_owner, p.lease_expires_at, p.urgent";
+
+    private const string PostsJoined = "posts p JOIN articles a ON a.id = p.article_id";
 
     private const string LiveStates = "(0, 1, 2, 3, 7)";
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private bool _initialized;
 
-    public void Dispose() => _writeGate.Dispose();
+    // Writes reuse one open connection behind the gate: a pooled open still runs the pragmas, and at a thousand
+    // posts a second the claim and record transactions are the dispatcher's main cost.
+    private SqliteConnection? _writer;
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writeGate.Dispose();
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +59,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             await using var connection = await OpenAsync(cancellationToken);
             await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
 
+            // A migration may rebuild a table others reference; foreign keys are checked once at its end instead.
+            await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF;", cancellationToken);
+
             // The version is read inside the write transaction (Microsoft.Data.Sqlite begins IMMEDIATE): a verb and
             // the service starting together on a new file would otherwise both see version 0 and both migrate.
             while (true)
@@ -67,6 +81,11 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 }
 
                 await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[version], cancellationToken);
+                if (await ScalarAsync(connection, transaction, "PRAGMA foreign_key_check;", cancellationToken) is not null)
+                {
+                    throw new InvalidOperationException($"Migrating the ledger at '{builder.DataSource}' to version {version + 1} broke a foreign key; the file is left at version {version}.");
+                }
+
                 await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {version + 1};", cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 Log.Migrated(logger, version + 1);
@@ -107,7 +126,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var nowMs = now.ToUnixTimeMilliseconds();
 
@@ -138,14 +157,11 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             insert.Transaction = transaction;
             insert.CommandText =
                 """
-                INSERT INTO posts (article_id, article_key, article_title, channel, payload, idempotency_key, state, urgent,
-                                   due_at, ready_at, attempts, created_at, updated_at)
-                VALUES ($article, $key, $title, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
+                INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
+                VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
                 ON CONFLICT DO NOTHING;
                 """;
             var pArticle = insert.Parameters.Add("$article", SqliteType.Integer);
-            var pKey = insert.Parameters.Add("$key", SqliteType.Text);
-            var pTitle = insert.Parameters.Add("$title", SqliteType.Text);
             var pChannel = insert.Parameters.Add("$channel", SqliteType.Text);
             var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
             var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
@@ -156,11 +172,11 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             var added = 0;
             foreach (var (article, posts) in items)
             {
-                aKey.Value = sKey.Value = pKey.Value = article.Key;
+                aKey.Value = sKey.Value = article.Key;
                 aHash.Value = article.ContentHash;
                 aNear.Value = ArticleIdentity.NearKey(article);
                 aSource.Value = article.Source;
-                aTitle.Value = pTitle.Value = article.Title;
+                aTitle.Value = article.Title;
                 aUrl.Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
                 aLang.Value = article.Language;
                 aPublished.Value = (object?)article.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
@@ -179,6 +195,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
             await transaction.CommitAsync(cancellationToken);
             return added;
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -261,14 +283,14 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var nowMs = now.ToUnixTimeMilliseconds();
             var claimed = new List<QueuedPost>();
             await using (var select = connection.CreateCommand())
             {
                 select.Transaction = transaction;
-                select.CommandText = $"SELECT {PostColumns} FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now ORDER BY urgent DESC, ready_at, id LIMIT $max;";
+                select.CommandText = $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now ORDER BY p.urgent DESC, p.ready_at, p.id LIMIT $max;";
                 select.Parameters.AddWithValue("$now", nowMs);
                 select.Parameters.AddWithValue("$max", max);
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -309,6 +331,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             await transaction.CommitAsync(cancellationToken);
             return claimed;
         }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
+        }
         finally
         {
             _writeGate.Release();
@@ -317,7 +345,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public Task<IReadOnlyList<QueuedPost>> GetExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         QueryPostsAsync(
-            $"SELECT {PostColumns} FROM posts WHERE state = 1 AND lease_expires_at <= $now ORDER BY lease_expires_at;",
+            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state = 1 AND p.lease_expires_at <= $now ORDER BY p.lease_expires_at;",
             cancellationToken,
             ("$now", now.ToUnixTimeMilliseconds()));
 
@@ -339,7 +367,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var ownerClause = owner is null ? string.Empty : " AND state = 1 AND lease_owner = $owner";
             var released = outcome is PostOutcome.Released;
@@ -386,6 +414,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             await transaction.CommitAsync(cancellationToken);
             return changed > 0;
         }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
+        }
         finally
         {
             _writeGate.Release();
@@ -397,7 +431,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await ExecuteAsync(
                 connection,
                 null,
@@ -406,6 +440,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 ("$now", now.ToUnixTimeMilliseconds()),
                 ("$id", postId),
                 ("$owner", owner));
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -428,7 +468,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public async Task<QueuedPost?> GetAsync(long postId, CancellationToken cancellationToken)
     {
-        var posts = await QueryPostsAsync($"SELECT {PostColumns} FROM posts WHERE id = $id;", cancellationToken, ("$id", postId));
+        var posts = await QueryPostsAsync($"SELECT {PostColumns} FROM {PostsJoined} WHERE p.id = $id;", cancellationToken, ("$id", postId));
         return posts.Count == 0 ? null : posts[0];
     }
 
@@ -437,7 +477,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         var stateList = string.Join(", ", states.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
         var order = newestFirst ? "DESC" : "ASC";
         return QueryPostsAsync(
-            $"SELECT {PostColumns} FROM posts WHERE state IN ({stateList}) ORDER BY COALESCE(published_at, ready_at, due_at) {order}, id {order} LIMIT $limit;",
+            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state IN ({stateList}) ORDER BY COALESCE(p.published_at, p.ready_at, p.due_at) {order}, p.id {order} LIMIT $limit;",
             cancellationToken,
             ("$limit", limit));
     }
@@ -509,7 +549,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await ExecuteAsync(
                 connection,
                 null,
@@ -520,6 +560,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 ("$o", record.Outcome),
                 ("$d", record.Detail),
                 ("$at", record.At.ToUnixTimeMilliseconds()));
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -532,7 +578,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             var changed = await ExecuteAsync(
                 connection,
                 null,
@@ -542,6 +588,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 ("$at", at?.ToUnixTimeMilliseconds()),
                 ("$id", postId));
             return changed > 0;
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -591,6 +643,19 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             LeaseOwner: reader.IsDBNull(14) ? null : reader.GetString(14),
             LeaseExpiresAt: reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
             Urgent: reader.GetInt32(16) != 0);
+    }
+
+    // Callers hold the write gate.
+    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken) =>
+        _writer ??= await OpenAsync(cancellationToken);
+
+    private async Task DropWriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
