@@ -223,10 +223,10 @@ public sealed class ServiceCrashTests(ITestOutputHelper output) : IDisposable
 
     private static int CountLive(string database)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False;Default Timeout=5");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 5000; SELECT COUNT(*) FROM posts WHERE state IN (0, 1, 3);";
+        command.CommandText = "SELECT COUNT(*) FROM posts WHERE state IN (0, 1, 3);";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
