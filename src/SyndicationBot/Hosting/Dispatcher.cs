@@ -290,11 +290,13 @@ internal sealed partial class Dispatcher(
         }
         catch (ArgumentException)
         {
+            // No process with that id is running.
             return true;
         }
         catch (InvalidOperationException)
         {
-            return true;
+            // Its state cannot be read: treat it as alive and let its lease expire.
+            return false;
         }
     }
 
