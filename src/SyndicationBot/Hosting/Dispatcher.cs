@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
+using SyndicationBot.Queue.Sqlite;
 
 namespace SyndicationBot.Hosting;
 
@@ -25,6 +26,7 @@ internal sealed partial class Dispatcher(
     private readonly Dictionary<string, IChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset?> _lastSent = new(StringComparer.Ordinal);
+    private bool _recoveredDeadOwners;
 
     /// <summary>Identifies this process's leases: host, process id and a per-run nonce.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -97,6 +99,12 @@ internal sealed partial class Dispatcher(
                 Log.Skipped(logger, post.Id, channelName, skip.Reason);
                 await RecordAsync(post, new PostOutcome.Skipped(skip.Reason));
                 return;
+        }
+
+        if (channel.Guarantee != DeliveryGuarantee.Idempotent && queue is IRequestMarks marks)
+        {
+            // Committed before the request leaves: after a crash, an unmarked attempt is known never to have been sent.
+            await marks.MarkRequestAsync(post.Id, Owner, now, abort);
         }
 
         var result = await PublishAsync(channel, post, abort);
@@ -215,12 +223,24 @@ internal sealed partial class Dispatcher(
     private async Task RecoverExpiredAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        foreach (var post in await queue.GetExpiredLeasesAsync(now, cancellationToken))
+        var expired = await queue.GetExpiredLeasesAsync(now, cancellationToken);
+        if (!_recoveredDeadOwners)
+        {
+            // At start, leases of a dispatcher on this host that is no longer running (killed, crashed, OOM) are taken
+            // at once: waiting for them to expire would hold its posts back for a whole lease after every restart.
+            var held = await queue.GetExpiredLeasesAsync(DateTimeOffset.MaxValue, cancellationToken);
+            expired = [.. expired, .. held.Where(post => post.LeaseExpiresAt > now && IsDeadLocalOwner(post.LeaseOwner))];
+            _recoveredDeadOwners = true;
+        }
+
+        foreach (var post in expired)
         {
             var guarantee = _channels.TryGetValue(post.Channel, out var channel) ? channel.Guarantee : DeliveryGuarantee.None;
             PostOutcome outcome = guarantee switch
             {
                 DeliveryGuarantee.Idempotent => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; re-sent with the same idempotency key"),
+                _ when await NeverSentAsync(post, cancellationToken) =>
+                    new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, "recovered after its dispatcher stopped before sending it; queued again"),
                 DeliveryGuarantee.Lookup when channel is not null && await LookupAsync(channel, post, cancellationToken) is { } found =>
                     new PostOutcome.Published(found.RemoteId, found.Url, "found on the network after its dispatcher stopped mid-attempt"),
                 DeliveryGuarantee.Lookup => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; not found on the network"),
@@ -230,6 +250,54 @@ internal sealed partial class Dispatcher(
             {
                 Log.Recovered(logger, post.Id, post.Channel, outcome.GetType().Name);
             }
+        }
+    }
+
+    // Only a dispatcher of this build (its owner format) marks each request before sending; for any other owner an
+    // unmarked attempt proves nothing, so the post stays in doubt.
+    private async Task<bool> NeverSentAsync(QueuedPost post, CancellationToken cancellationToken) =>
+        queue is IRequestMarks marks
+        && post.LeaseOwner is { } owner
+        && owner.Split('/') is [{ Length: > 0 }, var pid, { Length: 32 } nonce]
+        && int.TryParse(pid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+        && nonce.All(char.IsAsciiHexDigitLower)
+        && !await marks.WasRequestMarkedAsync(post.Id, owner, cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="owner"/> ("{machine}/{pid}/{nonce}") names a process on this host that is gone.
+    /// A live process with that id (even one that reused the id) keeps its lease until it expires, so a mistake
+    /// here can only delay recovery, never take a lease from a running dispatcher.
+    /// </summary>
+    internal bool IsDeadLocalOwner(string? owner)
+    {
+        var parts = owner?.Split('/');
+        if (parts is not { Length: 3 } || owner == Owner
+            || !string.Equals(parts[0], Environment.MachineName, StringComparison.Ordinal)
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+
+        if (pid == Environment.ProcessId)
+        {
+            // Another dispatcher in this very process (two hosts on one ledger, as tests do) is alive.
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            // No process with that id is running.
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Its state cannot be read: treat it as alive and let its lease expire.
+            return false;
         }
     }
 

@@ -12,18 +12,29 @@ namespace SyndicationBot.Queue.Sqlite;
 /// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
 /// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
 /// </summary>
-internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IDisposable
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IRequestMarks, IDisposable
 {
+    // Posts join their article for its key and title, which are stored once per article rather than once per post.
     private const string PostColumns =
-        "id, article_key, article_title, channel, payload, idempotency_key, state, due_at, attempts, next_attempt_at, " +
-        "last_error, remote_id, remote_url, published_at, lease_owner, lease_expires_at, urgent";
+        "p.id, a.key, a.title, p.channel, p.payload, p.idempotency_key, p.state, p.due_at, p.attempts, p.next_attempt_at, " +
+        "p.last_error, p.remote_id, p.remote_url, p.published_at, p.lease_owner, p.lease_expires_at, p.urgent";
+
+    private const string PostsJoined = "posts p JOIN articles a ON a.id = p.article_id";
 
     private const string LiveStates = "(0, 1, 2, 3, 7)";
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private bool _initialized;
 
-    public void Dispose() => _writeGate.Dispose();
+    // Writes reuse one open connection behind the gate: a pooled open still runs the pragmas, and at a thousand
+    // posts a second the claim and record transactions are the dispatcher's main cost.
+    private SqliteConnection? _writer;
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writeGate.Dispose();
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -47,20 +58,37 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         {
             await using var connection = await OpenAsync(cancellationToken);
             await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-            var version = Convert.ToInt32(await ScalarAsync(connection, null, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
-            for (var next = version; next < SqliteSchema.Migrations.Count; next++)
+
+            // A migration may rebuild a table others reference; foreign keys are checked once at its end instead.
+            await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF;", cancellationToken);
+
+            // The version is read inside the write transaction (Microsoft.Data.Sqlite begins IMMEDIATE): a verb and
+            // the service starting together on a new file would otherwise both see version 0 and both migrate.
+            while (true)
             {
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[next], cancellationToken);
-                await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {next + 1};", cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                Log.Migrated(logger, next + 1);
-            }
+                var version = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+                if (version > SqliteSchema.Migrations.Count)
+                {
+                    throw new InvalidOperationException(
+                        $"The ledger at '{builder.DataSource}' has schema version {version}, newer than this build knows ({SqliteSchema.Migrations.Count}). Run a newer SyndicationBot or point Storage:ConnectionString at another file.");
+                }
 
-            if (version > SqliteSchema.Migrations.Count)
-            {
-                throw new InvalidOperationException(
-                    $"The ledger at '{builder.DataSource}' has schema version {version}, newer than this build knows ({SqliteSchema.Migrations.Count}). Run a newer SyndicationBot or point Storage:ConnectionString at another file.");
+                if (version == SqliteSchema.Migrations.Count)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    break;
+                }
+
+                await ExecuteAsync(connection, transaction, SqliteSchema.Migrations[version], cancellationToken);
+                if (await ScalarAsync(connection, transaction, "PRAGMA foreign_key_check;", cancellationToken) is not null)
+                {
+                    throw new InvalidOperationException($"Migrating the ledger at '{builder.DataSource}' to version {version + 1} broke a foreign key; the file is left at version {version}.");
+                }
+
+                await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {version + 1};", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                Log.Migrated(logger, version + 1);
             }
         }
         finally
@@ -85,67 +113,94 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         return found is not null;
     }
 
-    public async Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EnqueueManyAsync([(article, posts)], now, cancellationToken);
+
+    /// <summary>
+    /// Records many articles and their posts in one transaction (bulk imports, feeds with many items): one commit
+    /// and statements prepared once, instead of a commit per article. Same rules as <see cref="EnqueueAsync"/>.
+    /// </summary>
+    public async Task<int> EnqueueManyAsync(IReadOnlyList<(Article Article, IReadOnlyList<NewPost> Posts)> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(items);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var nowMs = now.ToUnixTimeMilliseconds();
-            await ExecuteAsync(
-                connection,
-                transaction,
+
+            await using var insertArticle = connection.CreateCommand();
+            insertArticle.Transaction = transaction;
+            insertArticle.CommandText =
                 """
                 INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at)
                 VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now)
                 ON CONFLICT(key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("$key", article.Key),
-                ("$hash", article.ContentHash),
-                ("$near", ArticleIdentity.NearKey(article)),
-                ("$source", article.Source),
-                ("$title", article.Title),
-                ("$url", article.Url?.AbsoluteUri),
-                ("$lang", article.Language),
-                ("$published", article.PublishedAt?.ToUnixTimeMilliseconds()),
-                ("$now", nowMs));
-            var articleId = Convert.ToInt64(
-                await ScalarAsync(connection, transaction, "SELECT id FROM articles WHERE key = $key;", cancellationToken, ("$key", article.Key)),
-                CultureInfo.InvariantCulture);
+                """;
+            var aKey = insertArticle.Parameters.Add("$key", SqliteType.Text);
+            var aHash = insertArticle.Parameters.Add("$hash", SqliteType.Text);
+            var aNear = insertArticle.Parameters.Add("$near", SqliteType.Text);
+            var aSource = insertArticle.Parameters.Add("$source", SqliteType.Text);
+            var aTitle = insertArticle.Parameters.Add("$title", SqliteType.Text);
+            var aUrl = insertArticle.Parameters.Add("$url", SqliteType.Text);
+            var aLang = insertArticle.Parameters.Add("$lang", SqliteType.Text);
+            var aPublished = insertArticle.Parameters.Add("$published", SqliteType.Integer);
+            insertArticle.Parameters.AddWithValue("$now", nowMs);
 
-            var added = 0;
+            await using var selectArticle = connection.CreateCommand();
+            selectArticle.Transaction = transaction;
+            selectArticle.CommandText = "SELECT id FROM articles WHERE key = $key;";
+            var sKey = selectArticle.Parameters.Add("$key", SqliteType.Text);
+
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText =
                 """
-                INSERT INTO posts (article_id, article_key, article_title, channel, payload, idempotency_key, state, urgent,
-                                   due_at, ready_at, attempts, created_at, updated_at)
-                VALUES ($article, $key, $title, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
+                INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
+                VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
                 ON CONFLICT DO NOTHING;
                 """;
+            var pArticle = insert.Parameters.Add("$article", SqliteType.Integer);
             var pChannel = insert.Parameters.Add("$channel", SqliteType.Text);
             var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
             var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
             var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
             var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
-            insert.Parameters.AddWithValue("$article", articleId);
-            insert.Parameters.AddWithValue("$key", article.Key);
-            insert.Parameters.AddWithValue("$title", article.Title);
             insert.Parameters.AddWithValue("$now", nowMs);
-            foreach (var post in posts)
+
+            var added = 0;
+            foreach (var (article, posts) in items)
             {
-                pChannel.Value = post.Draft.Channel;
-                pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
-                pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
-                pUrgent.Value = post.Urgent ? 1 : 0;
-                pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
-                added += await insert.ExecuteNonQueryAsync(cancellationToken);
+                aKey.Value = sKey.Value = article.Key;
+                aHash.Value = article.ContentHash;
+                aNear.Value = ArticleIdentity.NearKey(article);
+                aSource.Value = article.Source;
+                aTitle.Value = article.Title;
+                aUrl.Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
+                aLang.Value = article.Language;
+                aPublished.Value = (object?)article.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+                await insertArticle.ExecuteNonQueryAsync(cancellationToken);
+                pArticle.Value = Convert.ToInt64(await selectArticle.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                foreach (var post in posts)
+                {
+                    pChannel.Value = post.Draft.Channel;
+                    pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
+                    pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
+                    pUrgent.Value = post.Urgent ? 1 : 0;
+                    pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
+                    added += await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
             return added;
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -212,15 +267,18 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     public async Task<DateTimeOffset?> GetNextWakeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var ready = FromMs(await ScalarAsync(connection, null, "SELECT MIN(ready_at) FROM posts WHERE ready_at IS NOT NULL;", cancellationToken));
-        var lease = FromMs(await ScalarAsync(connection, null, "SELECT MIN(lease_expires_at) FROM posts WHERE state = 1;", cancellationToken));
-        return (ready, lease) switch
-        {
-            (null, null) => null,
-            ({ } r, null) => r,
-            (null, { } l) => l,
-            ({ } r, { } l) => r < l ? r : l,
-        };
+
+        // One statement, each half answered from its partial index.
+        return FromMs(await ScalarAsync(
+            connection,
+            null,
+            """
+            SELECT MIN(at) FROM (
+                SELECT MIN(ready_at) AS at FROM posts WHERE ready_at IS NOT NULL
+                UNION ALL
+                SELECT MIN(lease_expires_at) FROM posts WHERE state = 1);
+            """,
+            cancellationToken));
     }
 
     public async Task<IReadOnlyList<QueuedPost>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
@@ -228,14 +286,21 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             var nowMs = now.ToUnixTimeMilliseconds();
+
+            // Most rounds find nothing due: answer those from the index without taking SQLite's write lock.
+            if (await ScalarAsync(connection, null, "SELECT 1 FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now LIMIT 1;", cancellationToken, ("$now", nowMs)) is null)
+            {
+                return [];
+            }
+
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var claimed = new List<QueuedPost>();
             await using (var select = connection.CreateCommand())
             {
                 select.Transaction = transaction;
-                select.CommandText = $"SELECT {PostColumns} FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now ORDER BY urgent DESC, ready_at, id LIMIT $max;";
+                select.CommandText = $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now ORDER BY p.urgent DESC, p.ready_at, p.id LIMIT $max;";
                 select.Parameters.AddWithValue("$now", nowMs);
                 select.Parameters.AddWithValue("$max", max);
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -276,6 +341,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             await transaction.CommitAsync(cancellationToken);
             return claimed;
         }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
+        }
         finally
         {
             _writeGate.Release();
@@ -284,7 +355,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public Task<IReadOnlyList<QueuedPost>> GetExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         QueryPostsAsync(
-            $"SELECT {PostColumns} FROM posts WHERE state = 1 AND lease_expires_at <= $now ORDER BY lease_expires_at;",
+            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state = 1 AND p.lease_expires_at <= $now ORDER BY p.lease_expires_at;",
             cancellationToken,
             ("$now", now.ToUnixTimeMilliseconds()));
 
@@ -306,7 +377,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var ownerClause = owner is null ? string.Empty : " AND state = 1 AND lease_owner = $owner";
             var released = outcome is PostOutcome.Released;
@@ -353,15 +424,61 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             await transaction.CommitAsync(cancellationToken);
             return changed > 0;
         }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
+        }
         finally
         {
             _writeGate.Release();
         }
     }
 
+    public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await WriterAsync(cancellationToken);
+            await ExecuteAsync(
+                connection,
+                null,
+                "UPDATE attempts SET request_at = $now WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);",
+                cancellationToken,
+                ("$now", now.ToUnixTimeMilliseconds()),
+                ("$id", postId),
+                ("$owner", owner));
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<bool> WasRequestMarkedAsync(long postId, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var marked = await ScalarAsync(
+            connection,
+            null,
+            "SELECT request_at FROM attempts WHERE post_id = $id AND owner = $owner ORDER BY id DESC LIMIT 1;",
+            cancellationToken,
+            ("$id", postId),
+            ("$owner", owner));
+        return marked is not null;
+    }
+
     public async Task<QueuedPost?> GetAsync(long postId, CancellationToken cancellationToken)
     {
-        var posts = await QueryPostsAsync($"SELECT {PostColumns} FROM posts WHERE id = $id;", cancellationToken, ("$id", postId));
+        var posts = await QueryPostsAsync($"SELECT {PostColumns} FROM {PostsJoined} WHERE p.id = $id;", cancellationToken, ("$id", postId));
         return posts.Count == 0 ? null : posts[0];
     }
 
@@ -370,7 +487,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         var stateList = string.Join(", ", states.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
         var order = newestFirst ? "DESC" : "ASC";
         return QueryPostsAsync(
-            $"SELECT {PostColumns} FROM posts WHERE state IN ({stateList}) ORDER BY COALESCE(published_at, ready_at, due_at) {order}, id {order} LIMIT $limit;",
+            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state IN ({stateList}) ORDER BY COALESCE(p.published_at, p.ready_at, p.due_at) {order}, p.id {order} LIMIT $limit;",
             cancellationToken,
             ("$limit", limit));
     }
@@ -442,7 +559,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             await ExecuteAsync(
                 connection,
                 null,
@@ -453,6 +570,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 ("$o", record.Outcome),
                 ("$d", record.Detail),
                 ("$at", record.At.ToUnixTimeMilliseconds()));
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -465,7 +588,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
             var changed = await ExecuteAsync(
                 connection,
                 null,
@@ -475,6 +598,12 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 ("$at", at?.ToUnixTimeMilliseconds()),
                 ("$id", postId));
             return changed > 0;
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
@@ -524,6 +653,31 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             LeaseOwner: reader.IsDBNull(14) ? null : reader.GetString(14),
             LeaseExpiresAt: reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
             Urgent: reader.GetInt32(16) != 0);
+    }
+
+    // Callers hold the write gate.
+    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is null)
+        {
+            var writer = await OpenAsync(cancellationToken);
+
+            // Inserts into a large ledger touch random pages of the hash-keyed unique indexes; a larger page cache
+            // (64 MiB, for this one connection) keeps them from being re-read on every batch.
+            await ExecuteAsync(writer, null, "PRAGMA cache_size = -65536;", cancellationToken);
+            _writer = writer;
+        }
+
+        return _writer;
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

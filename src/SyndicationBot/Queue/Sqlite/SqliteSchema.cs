@@ -75,5 +75,48 @@ internal static class SqliteSchema
             at           INTEGER NOT NULL
         );
         """,
+
+        // 2: posts keep their article's key and title only through article_id (a million posts: about 200 bytes
+        //    each less, with the (article, channel) uniqueness on two integers); attempts record the moment the
+        //    request was about to leave (IRequestMarks). SQLite cannot drop a column under a UNIQUE constraint, so
+        //    the table is rebuilt; the caller turns foreign keys off around this migration.
+        """
+        CREATE TABLE posts_v2 (
+            id               INTEGER PRIMARY KEY,
+            article_id       INTEGER NOT NULL REFERENCES articles(id),
+            channel          TEXT NOT NULL,
+            payload          TEXT NOT NULL,
+            idempotency_key  TEXT NOT NULL UNIQUE,
+            state            INTEGER NOT NULL,
+            urgent           INTEGER NOT NULL DEFAULT 0,
+            due_at           INTEGER NOT NULL,
+            ready_at         INTEGER NULL,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NULL,
+            last_error       TEXT NULL,
+            remote_id        TEXT NULL,
+            remote_url       TEXT NULL,
+            published_at     INTEGER NULL,
+            lease_owner      TEXT NULL,
+            lease_expires_at INTEGER NULL,
+            created_at       INTEGER NOT NULL,
+            updated_at       INTEGER NOT NULL,
+            UNIQUE (article_id, channel)
+        );
+        INSERT INTO posts_v2 (id, article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts,
+                              next_attempt_at, last_error, remote_id, remote_url, published_at, lease_owner, lease_expires_at,
+                              created_at, updated_at)
+        SELECT id, article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts,
+               next_attempt_at, last_error, remote_id, remote_url, published_at, lease_owner, lease_expires_at,
+               created_at, updated_at
+        FROM posts;
+        DROP TABLE posts;
+        ALTER TABLE posts_v2 RENAME TO posts;
+        CREATE INDEX ix_posts_ready ON posts(ready_at) WHERE ready_at IS NOT NULL;
+        CREATE INDEX ix_posts_lease ON posts(lease_expires_at) WHERE state = 1;
+        CREATE INDEX ix_posts_channel_due ON posts(channel, due_at);
+        CREATE INDEX ix_posts_channel_published ON posts(channel, published_at) WHERE published_at IS NOT NULL;
+        ALTER TABLE attempts ADD COLUMN request_at INTEGER NULL;
+        """,
     ];
 }
