@@ -187,6 +187,42 @@ public sealed class ArticleLoaderEncodingTests
         Assert.True(article.Paragraphs[0].IsNormalized(NormalizationForm.FormC));
     }
 
+    [Fact]
+    public void Load_DoubleEncodedUtf8_RepairedInsteadOfPostingMojibake()
+    {
+        // Arrange: what a scraper produces when it reads UTF-8 as Windows-1252 and saves the result as UTF-8.
+        var mojibake = Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes(FrenchPage));
+        var bytes = Encoding.UTF8.GetBytes(mojibake);
+        var loader = ArticleLoaderFactory.Create();
+
+        // Act
+        var article = ArticleLoaderFactory.AcceptedArticle(loader.Load("mojibake.txt", bytes));
+
+        // Assert
+        Assert.Contains("Ã©", mojibake, StringComparison.Ordinal);
+        Assert.Equal("Œuvres d’art : les enchères de Marrakech dépassent les prévisions", article.Title);
+        AssertNoMojibake(article);
+    }
+
+    [Fact]
+    public void Load_PortugueseCapitalATilde_LeftAsWritten()
+    {
+        // Arrange: a lone "Ã" (Portuguese, or a name) is not mojibake and must not be "repaired".
+        const string page = """
+            Mundo
+            São Tomé e Príncipe recebe ajuda humanitária após as cheias
+            O governo de São Tomé anunciou esta terça-feira a chegada de ajuda humanitária, depois das cheias que afetaram milhares de famílias NA ÁREA DE SÃO JOÃO.
+            """;
+        var loader = ArticleLoaderFactory.Create();
+
+        // Act
+        var article = ArticleLoaderFactory.AcceptedArticle(loader.Load("pt.txt", Encoding.UTF8.GetBytes(page)));
+
+        // Assert
+        Assert.EndsWith("NA ÁREA DE SÃO JOÃO.", article.Paragraphs[0], StringComparison.Ordinal);
+        Assert.Equal("pt", article.Language);
+    }
+
     private static void AssertNoMojibake(Article article)
     {
         foreach (var text in article.Paragraphs.Prepend(article.Title))

@@ -60,7 +60,7 @@ internal static class TextDecoder
         if (Utf8.IsValid(bytes))
         {
             encodingName = "utf-8";
-            text = Encoding.UTF8.GetString(bytes);
+            text = RepairDoubleEncoding(Encoding.UTF8.GetString(bytes), ref encodingName);
             return true;
         }
 
@@ -78,6 +78,54 @@ internal static class TextDecoder
         var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         return TryStrict(strict, bytes, out text, out failure);
     }
+
+    /// <summary>
+    /// Undoes the classic scraper bug: UTF-8 bytes decoded as Windows-1252 and saved again as UTF-8, which turns
+    /// "é" into "Ã©" and "’" into "â€™". Applied only when such pairs appear and the reversal is lossless.
+    /// </summary>
+    internal static string RepairDoubleEncoding(string text, ref string encodingName)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAny('Ã', 'â', 'Ø') < 0 && span.IndexOfAny('Ù', 'Â') < 0)
+        {
+            return text;
+        }
+
+        var markers = 0;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] is 'Ã' or 'Â' or 'Ø' or 'Ù' or 'â' && IsCp1252HighHalf(text[i + 1]))
+            {
+                markers++;
+            }
+        }
+
+        if (markers < 2)
+        {
+            return text;
+        }
+
+        try
+        {
+            var cp1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            var repaired = new UTF8Encoding(false, true).GetString(cp1252.GetBytes(text));
+            encodingName = "utf-8 (double-encoded, repaired)";
+            return repaired;
+        }
+        catch (EncoderFallbackException)
+        {
+            return text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return text;
+        }
+    }
+
+    // The second character of a mis-decoded UTF-8 sequence: a continuation byte (0x80-0xBF) as Windows-1252 shows it.
+    private static bool IsCp1252HighHalf(char c) =>
+        c is (>= '\u00A0' and <= '\u00BF') or '€' or '‚' or 'ƒ' or '„' or '…' or '†' or '‡' or 'ˆ' or '‰' or 'Š' or '‹' or 'Œ' or 'Ž'
+            or '‘' or '’' or '“' or '”' or '•' or '–' or '—' or '˜' or '™' or 'š' or '›' or 'œ' or 'ž' or 'Ÿ';
 
     private static bool TryStrict(Encoding encoding, ReadOnlySpan<byte> bytes, out string text, out string? failure)
     {
