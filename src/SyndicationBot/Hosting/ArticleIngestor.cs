@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
+using SyndicationBot.Articles.Feeds;
 using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using SyndicationBot.Queue;
@@ -110,6 +111,70 @@ internal sealed partial class ArticleIngestor(
         }
     }
 
+    /// <summary>
+    /// Ingests one poll of a feed: its new articles are queued (with the feed's tags); the items it skipped on
+    /// purpose (first sight of the feed, too old) are remembered as seen, so a later poll never posts the archive;
+    /// its rejected items are logged once.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestRecord>> IngestFeedAsync(FeedSourceOptions feed, FeedFetchResult result, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await queue.InitializeAsync(cancellationToken);
+            var records = new List<IngestRecord>();
+            foreach (var article in result.Articles)
+            {
+                var fingerprint = FeedItemFingerprint(feed, article);
+                if (await queue.GetIngestAsync(fingerprint, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                records.Add(await IngestResultAsync(fingerprint, new ArticleReadResult.Accepted(article), [.. feed.Tags], cancellationToken));
+            }
+
+            foreach (var skipped in result.Skipped)
+            {
+                var fingerprint = FeedItemFingerprint(feed, skipped.Article);
+                if (await queue.GetIngestAsync(fingerprint, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                var now = timeProvider.GetUtcNow();
+                if (!await queue.ContainsArticleAsync(skipped.Article, cancellationToken))
+                {
+                    // An article row without posts: seen, so the same story is never queued later.
+                    await queue.EnqueueAsync(skipped.Article, [], now, cancellationToken);
+                }
+
+                Log.TooOld(logger, skipped.Article.Source, skipped.Article.Title, skipped.Reason);
+                var record = new IngestRecord(fingerprint, skipped.Article.Source, "skipped", skipped.Reason, now);
+                await queue.RecordIngestAsync(record, cancellationToken);
+                records.Add(record);
+            }
+
+            foreach (var rejected in result.Rejected)
+            {
+                var fingerprint = "feed-rejected:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feed.Url + "\n" + rejected.Reason)));
+                if (await queue.GetIngestAsync(fingerprint, cancellationToken) is null)
+                {
+                    records.Add(await RememberRejectionAsync(fingerprint, rejected.Source, rejected.Reason, cancellationToken));
+                }
+            }
+
+            return records;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string FeedItemFingerprint(FeedSourceOptions feed, Article article) =>
+        "feed:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feed.Url + "\n" + (article.FeedGuid ?? article.Key))));
+
     private async Task<IngestRecord> IngestResultAsync(string fingerprint, ArticleReadResult result, IReadOnlyList<string> extraTags, CancellationToken cancellationToken)
     {
         if (result is ArticleReadResult.Rejected rejected)
@@ -126,10 +191,10 @@ internal sealed partial class ArticleIngestor(
         var now = timeProvider.GetUtcNow();
         string outcome;
         string? detail = null;
-        if (sources.Value.MaxArticleAge is { } maxAge && article.PublishedAt is { } published && now - published > maxAge)
+        if (ArticleAge.SkipReason(article, sources.Value.MaxArticleAge, now) is { } tooOld)
         {
             outcome = "skipped";
-            detail = $"published {published:O}, older than Sources:MaxArticleAge ({maxAge})";
+            detail = tooOld;
             Log.TooOld(logger, article.Source, article.Title, detail);
         }
         else if (await queue.ContainsArticleAsync(article, cancellationToken))

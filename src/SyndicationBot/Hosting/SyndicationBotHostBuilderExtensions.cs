@@ -50,6 +50,8 @@ public static class SyndicationBotHostBuilderExtensions
         services.AddSingleton<SeedFolderService>();
         services.AddHostedService(provider => provider.GetRequiredService<SeedFolderService>());
         services.AddHostedService<DispatchService>();
+        services.AddSingleton<FeedPollingService>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedPollingService>());
         return services;
     }
 }
