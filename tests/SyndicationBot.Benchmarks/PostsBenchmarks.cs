@@ -35,6 +35,7 @@ public class PostsBenchmarks
     private IPostComposer[] composers = null!;
     private Article article = null!;
     private string[] mixedPosts = null!;
+    private Summary summary = null!;
 
     public int MixedBytes { get; private set; }
 
@@ -51,6 +52,7 @@ public class PostsBenchmarks
         article = new Article(
             "seeds/000_939463bdcd8f7f07.txt", "Hammouchi et la Chine renforcent le partenariat sécuritaire", SeedParagraphs, "fr",
             new Uri("https://www.lematin.ma/nation/hammouchi-chine-partenariat-securitaire/123456"), null, null, null, ["Maroc", "Chine"], "939463bdcd8f7f07");
+        summary = summarizer.Summarize(article);
         mixedPosts = [.. Enumerable.Range(0, 200).Select(i => MixedPostSamples[i % MixedPostSamples.Length])];
         MixedBytes = mixedPosts.Sum(Encoding.UTF8.GetByteCount);
         Console.WriteLine($"// XWeightedLength_MixedPosts input: {MixedBytes} UTF-8 bytes in {mixedPosts.Length} posts");
@@ -68,6 +70,12 @@ public class PostsBenchmarks
 
         return total;
     }
+
+    [Benchmark]
+    public int SummarizeOnly() => summarizer.Summarize(article).Sentences.Count;
+
+    [Benchmark]
+    public int ComposeXOnly() => composers[0].Compose(article, summary).Length;
 
     [Benchmark]
     public int XWeightedLength_MixedPosts()
