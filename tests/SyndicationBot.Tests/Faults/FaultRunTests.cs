@@ -72,6 +72,13 @@ public sealed class FaultRunTests(ITestOutputHelper output)
 
         // A resend of a post X already holds would have met X's duplicate-content check.
         Assert.Equal(0, run.X.DuplicateResponses);
+
+        // Where the network cannot dedupe, each hidden outcome leaves exactly one post in doubt, never resent.
+        foreach (var network in (FaultNetwork[])[FaultNetwork.X, FaultNetwork.Telegram])
+        {
+            var hidden = run.Proxies[network].Requests.Count(r => HidingFaults.Contains(r.Fault));
+            Assert.Equal(hidden, ledger.Count(p => p.Key.Network == network && p.Value.State == PostState.InDoubt));
+        }
         foreach (var (network, proxy) in run.Proxies)
         {
             var faulted = proxy.Requests.Count(r => r.Fault != ChaosFault.None);
