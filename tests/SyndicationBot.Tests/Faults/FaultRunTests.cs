@@ -18,12 +18,15 @@ public sealed class FaultRunTests(ITestOutputHelper output)
 
     private static readonly ChaosFault[] HidingFaults = [ChaosFault.ResetBeforeCommit, ChaosFault.ResetAfterCommit, ChaosFault.Hang];
 
-    [Fact]
-    public async Task RunOnceAsync_ThousandPostsWithThirtyPercentFaults_EachPublishedExactlyOnceOrInDoubtWhereTheFaultHidTheOutcome()
+    [Theory]
+    [InlineData(6)]
+    [InlineData(1066)]
+    [InlineData(31337)]
+    public async Task RunOnceAsync_ThousandPostsWithThirtyPercentFaults_EachPublishedExactlyOnceOrInDoubtWhereTheFaultHidTheOutcome(int seed)
     {
-        // Arrange
+        // Arrange: default attempt budget; every post must come through within it.
         await using var run = await FaultRunHost.StartAsync();
-        var seed = 6;
+        var sendBudget = new SyndicationBot.Hosting.DispatchOptions().MaxAttempts;
         foreach (var (network, proxy) in run.Proxies)
         {
             proxy.Chaos = new ChaosMonkey(seed++, 0.3);
@@ -48,6 +51,8 @@ public sealed class FaultRunTests(ITestOutputHelper output)
             var stored = run.StoredCount(network, marker);
             var requests = run.Proxies[network].RequestsFor(marker);
             var where = $"{network} post {post.Id} (marker {marker}): {post.State} after {post.Attempts} attempts, stored {stored}x, faults [{string.Join(", ", requests.Select(r => r.Fault))}], last error '{post.LastError}'";
+            // One send per ledger attempt where the pipeline never resends (idempotent channels also retry inside it).
+            Assert.True(network is FaultNetwork.Mastodon or FaultNetwork.Bluesky || requests.Count <= sendBudget, "more sends than the default attempt budget: " + where);
             switch (post.State)
             {
                 case PostState.Published:
@@ -67,6 +72,13 @@ public sealed class FaultRunTests(ITestOutputHelper output)
 
         // A resend of a post X already holds would have met X's duplicate-content check.
         Assert.Equal(0, run.X.DuplicateResponses);
+
+        // Where the network cannot dedupe, each hidden outcome leaves exactly one post in doubt, never resent.
+        foreach (var network in (FaultNetwork[])[FaultNetwork.X, FaultNetwork.Telegram])
+        {
+            var hidden = run.Proxies[network].Requests.Count(r => HidingFaults.Contains(r.Fault));
+            Assert.Equal(hidden, ledger.Count(p => p.Key.Network == network && p.Value.State == PostState.InDoubt));
+        }
         foreach (var (network, proxy) in run.Proxies)
         {
             var faulted = proxy.Requests.Count(r => r.Fault != ChaosFault.None);
@@ -130,6 +142,7 @@ public sealed class FaultRunTests(ITestOutputHelper output)
         var duringOutage = await run.LedgerAsync();
         var circuitDuringOutage = xChannel.Circuit;
         var requestsDuringOutage = x.Requests.Count;
+        var sentDuringOutage = x.Requests.GroupBy(r => r.Marker!.Value).ToDictionary(g => g.Key, g => g.Count());
         x.Outage = false;
         await run.RunUntilIdleAsync();
         var after = await run.LedgerAsync();
@@ -143,7 +156,14 @@ public sealed class FaultRunTests(ITestOutputHelper output)
             Assert.Equal(1, run.StoredCount(network, marker));
         }
 
-        Assert.All(duringOutage.Where(p => p.Key.Network == FaultNetwork.X), p => Assert.Equal(PostState.RetryWaiting, p.Value.State));
+        // Those the network refused wait to be retried; those the open circuit refused were never sent and keep their attempt.
+        foreach (var ((_, marker), post) in duringOutage.Where(p => p.Key.Network == FaultNetwork.X))
+        {
+            var sent = sentDuringOutage.GetValueOrDefault(marker);
+            Assert.Equal(sent == 0 ? PostState.Queued : PostState.RetryWaiting, post.State);
+            Assert.Equal(sent, post.Attempts);
+        }
+
         Assert.Equal(CircuitState.Open, circuitDuringOutage);
 
         // The open circuit spared the network the rest of the batch.
@@ -153,6 +173,29 @@ public sealed class FaultRunTests(ITestOutputHelper output)
         Assert.All(after, p => Assert.Equal(PostState.Published, p.Value.State));
         Assert.All(after.Where(p => p.Key.Network == FaultNetwork.X), p => Assert.Equal(1, run.StoredCount(FaultNetwork.X, p.Key.Marker)));
     }
+
+    [Fact]
+    public async Task RunOnceAsync_LongOutage_NoPostDeadLetteredBeforeItWasSentMaxAttemptsTimes()
+    {
+        // Arrange
+        await using var run = await FaultRunHost.StartAsync(new Dictionary<string, string?> { ["Dispatch:MaxAttempts"] = "2" });
+        var x = run.Proxies[FaultNetwork.X];
+        x.Outage = true;
+        await run.EnqueueAsync(20);
+
+        // Act
+        await run.RunUntilIdleAsync();
+        var ledger = await run.LedgerAsync();
+
+        // Assert: a post is given up only after the network refused it MaxAttempts times, never by the breaker alone.
+        var xPosts = ledger.Where(p => p.Key.Network == FaultNetwork.X).ToList();
+        Assert.Equal(20, xPosts.Count);
+        Assert.All(xPosts, p => Assert.Equal(PostState.Failed, p.Value.State));
+        Assert.All(xPosts, p => Assert.True(x.RequestsFor(p.Key.Marker).Count == 2, $"post {p.Value.Id} dead-lettered after {x.RequestsFor(p.Key.Marker).Count} sends: {p.Value.LastError}"));
+    }
+
+    private static long MarkerOf(Dictionary<(FaultNetwork Network, long Marker), QueuedPost> ledger, QueuedPost post) =>
+        ledger.First(l => l.Value.Id == post.Id).Key.Marker;
 
     private static async Task<int> RoundForAsync(FaultRunHost run, string channel)
     {
@@ -171,8 +214,8 @@ public sealed class FaultRunTests(ITestOutputHelper output)
             var states = string.Join(", ", posts.GroupBy(p => p.State).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
             var proxy = run.Proxies[network];
             var faults = string.Join(", ", proxy.Requests.GroupBy(r => r.Fault).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
-            var stored = posts.Sum(p => run.StoredCount(network, ledger.First(l => l.Value.Id == p.Id).Key.Marker));
-            output.WriteLine($"{network}: {states}; create requests {proxy.Requests.Count} ({faults}); stored on the network {stored}; attempts {posts.Sum(p => p.Attempts)}");
+            var stored = posts.Sum(p => run.StoredCount(network, MarkerOf(ledger, p)));
+            output.WriteLine($"{network}: {states}; create requests {proxy.Requests.Count} ({faults}); stored on the network {stored}; attempts {posts.Sum(p => p.Attempts)} (most for one post {posts.Max(p => p.Attempts)}); most sends of one post {posts.Max(p => proxy.RequestsFor(MarkerOf(ledger, p)).Count)}");
             foreach (var odd in posts.Where(p => p.State is not (PostState.Published or PostState.InDoubt)))
             {
                 output.WriteLine($"  {odd.Id} {odd.State} attempts {odd.Attempts}: {odd.LastError}");

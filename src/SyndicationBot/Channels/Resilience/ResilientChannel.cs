@@ -21,6 +21,12 @@ internal sealed partial class ResilientChannel(
 {
     public static readonly ResiliencePropertyKey<long> PostIdKey = new("SyndicationBot.PostId");
 
+    /// <summary>The reason of a RetryLater for a publish the proactive limiter refused: nothing was sent.</summary>
+    public const string WindowFullReason = "proactive rate limit: the channel's window is full";
+
+    /// <summary>The reason of a RetryLater for a publish the open circuit refused: nothing was sent.</summary>
+    public const string CircuitOpenReason = "circuit open: the network keeps failing";
+
     public IChannel Inner => inner;
 
     /// <summary>The channel's circuit, for health reports: Open or Isolated means the network is failing now.</summary>
@@ -47,13 +53,13 @@ internal sealed partial class ResilientChannel(
         {
             var notBefore = timeProvider.GetUtcNow() + (exception.RetryAfter ?? TimeSpan.FromMinutes(1));
             Log.WindowFull(logger, post.PostId, Name, notBefore);
-            return new PublishResult.RetryLater("proactive rate limit: the channel's window is full", notBefore, RateLimited: true);
+            return new PublishResult.RetryLater(WindowFullReason, notBefore, RateLimited: true);
         }
         catch (BrokenCircuitException exception)
         {
             var notBefore = timeProvider.GetUtcNow() + (exception.RetryAfter ?? TimeSpan.FromSeconds(30));
             Log.CircuitOpen(logger, post.PostId, Name, notBefore);
-            return new PublishResult.RetryLater("circuit open: the network keeps failing", notBefore);
+            return new PublishResult.RetryLater(CircuitOpenReason, notBefore);
         }
         catch (Exception exception) when (exception is TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
