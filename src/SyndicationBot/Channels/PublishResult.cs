@@ -16,8 +16,12 @@ public abstract record PublishResult
     /// </summary>
     public sealed record Duplicate(string Detail) : PublishResult;
 
-    /// <summary>A transient failure or a rate limit: try again, not before <paramref name="NotBefore"/> when given.</summary>
-    public sealed record RetryLater(string Reason, DateTimeOffset? NotBefore, bool RateLimited = false) : PublishResult;
+    /// <summary>
+    /// A transient failure or a rate limit: try again, not before <paramref name="NotBefore"/> when given.
+    /// <paramref name="NotSent"/> says the request never left (a full proactive rate window, an open circuit),
+    /// so the attempt does not count against the post.
+    /// </summary>
+    public sealed record RetryLater(string Reason, DateTimeOffset? NotBefore, bool RateLimited = false, bool NotSent = false) : PublishResult;
 
     /// <summary>Credentials are missing, expired or revoked: the channel pauses, posts are kept.</summary>
     public sealed record AuthFailed(string Reason) : PublishResult;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
-using SyndicationBot.Channels.Resilience;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
@@ -167,7 +166,7 @@ internal sealed partial class Dispatcher(
                 _pausedUntil[channel.Name] = until;
                 Log.AuthFailed(logger, post.Id, channel.Name, auth.Reason, until);
                 return new PostOutcome.Released(until, "authentication failed: " + auth.Reason);
-            case PublishResult.RetryLater { Reason: ResilientChannel.WindowFullReason or ResilientChannel.CircuitOpenReason, NotBefore: { } refusedUntil } refused:
+            case PublishResult.RetryLater { NotSent: true, NotBefore: { } refusedUntil } refused:
                 // Refused by the channel's own pipeline before anything was sent: not an attempt, or a backlog behind
                 // an open circuit or a full window would be dead-lettered without ever reaching the network.
                 return new PostOutcome.Released(refusedUntil, refused.Reason);

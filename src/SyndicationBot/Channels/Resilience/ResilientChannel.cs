@@ -53,13 +53,13 @@ internal sealed partial class ResilientChannel(
         {
             var notBefore = timeProvider.GetUtcNow() + (exception.RetryAfter ?? TimeSpan.FromMinutes(1));
             Log.WindowFull(logger, post.PostId, Name, notBefore);
-            return new PublishResult.RetryLater(WindowFullReason, notBefore, RateLimited: true);
+            return new PublishResult.RetryLater(WindowFullReason, notBefore, RateLimited: true, NotSent: true);
         }
         catch (BrokenCircuitException exception)
         {
             var notBefore = timeProvider.GetUtcNow() + (exception.RetryAfter ?? TimeSpan.FromSeconds(30));
             Log.CircuitOpen(logger, post.PostId, Name, notBefore);
-            return new PublishResult.RetryLater(CircuitOpenReason, notBefore);
+            return new PublishResult.RetryLater(CircuitOpenReason, notBefore, NotSent: true);
         }
         catch (Exception exception) when (exception is TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
