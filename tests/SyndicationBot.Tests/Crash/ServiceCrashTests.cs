@@ -165,6 +165,9 @@ public sealed class ServiceCrashTests(ITestOutputHelper output) : IDisposable
             "--Channels:Telegram:Enabled=true",
             "--Channels:Telegram:BaseUrl=" + telegram.AbsoluteUri,
             "--Channels:Telegram:ChatId=@crashtest",
+
+            // Telegram's proactive 20 posts/min window would stretch 250 posts over 12 minutes; this test is about crashes, not pacing.
+            "--Channels:Telegram:Resilience:PermitsPerWindow=0",
             "--Logging:LogLevel:Default=Warning",
         })
         {
