@@ -74,6 +74,7 @@ internal static class TextCutter
         var points = new List<int>();
         int nextUrl = 0;
         int tokenStart = 0;
+        int firstWordChar = IndexOfWordChar(text);
         for (int i = 1; i < text.Length; i++)
         {
             while (nextUrl < urls.Count && urls[nextUrl].End < i)
@@ -88,7 +89,7 @@ internal static class TextCutter
             {
                 bool splitsNumber = char.IsDigit(before) && i + 1 < text.Length && char.IsDigit(text[i + 1]);
                 bool afterEntity = text[tokenStart] is '#' or '@' or '＃' or '＠';
-                if (!insideUrl && !splitsNumber && !afterEntity && HasWordBefore(text, i))
+                if (!insideUrl && !splitsNumber && !afterEntity && firstWordChar >= 0 && firstWordChar < i)
                 {
                     points.Add(i);
                 }
@@ -107,17 +108,18 @@ internal static class TextCutter
         return points;
     }
 
-    private static bool HasWordBefore(string text, int i)
+    // A cut needs a word before it; found once rather than rescanning the prefix at every space.
+    private static int IndexOfWordChar(string text)
     {
-        foreach (char c in text.AsSpan(0, i))
+        for (int i = 0; i < text.Length; i++)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(text[i]))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     // No-break spaces (U+00A0, U+202F) bind "8,5 %" and "M. Dupont": they are not break opportunities.

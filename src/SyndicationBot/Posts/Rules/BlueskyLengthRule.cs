@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SyndicationBot.Posts.Text;
 
@@ -27,7 +26,7 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
         int i = 0;
         while (i < text.Length)
         {
-            int step = StringInfo.GetNextTextElementLength(text.AsSpan(i));
+            int step = Graphemes.NextLength(text.AsSpan(i));
             units++;
             bytes += Encoding.UTF8.GetByteCount(text.AsSpan(i, step));
             for (int k = i + 1; k <= i + step; k++)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SyndicationBot.Posts.Text;
 
 namespace SyndicationBot.Posts.Rules;
@@ -51,7 +50,7 @@ internal sealed class MastodonLengthRule(int limit) : ILengthRule
             }
             else
             {
-                step = StringInfo.GetNextTextElementLength(text.AsSpan(i));
+                step = Graphemes.NextLength(text.AsSpan(i));
                 units++;
             }
 

@@ -24,12 +24,9 @@ internal static partial class TwemojiParser
         return found;
     }
 
-    // Every twemoji pattern starts with a digit, '#', '*', '©', '®' or a character from U+203C up.
-    private static bool MayContainEmoji(string text) =>
-        text.AsSpan().IndexOfAnyInRange('\u203C', '\uFFFF') >= 0 || text.AsSpan().IndexOfAny(EmojiAsciiStarts) >= 0;
-
-    private static readonly System.Buffers.SearchValues<char> EmojiAsciiStarts =
-        System.Buffers.SearchValues.Create("0123456789#*\u00A9\u00AE");
+    // Every twemoji pattern holds a character from U+203C up: the ASCII and Latin-1 starts ('#', '*', digits, '©',
+    // '®') only form an emoji with U+20E3 or U+FE0F after them. Prose and most numbers thus skip the pattern.
+    private static bool MayContainEmoji(string text) => text.AsSpan().IndexOfAnyInRange('\u203C', '\uFFFF') >= 0;
 
     [GeneratedRegex(TwitterTextPatterns.Emoji, RegexOptions.CultureInvariant)]
     private static partial Regex EmojiRegex();

@@ -30,7 +30,6 @@ internal static partial class UrlExtractor
         // Run over whole posts it costs milliseconds (it tries every position of every non-ASCII word), and
         // case-insensitively a hundred times more (the TLD alternation loses its trie), so the pattern is
         // matched case-sensitively against a lower-cased copy: same length, same indices.
-        string lower = text.ToLowerInvariant();
         int tokenStart = 0;
         while (tokenStart < text.Length)
         {
@@ -39,28 +38,64 @@ internal static partial class UrlExtractor
             if (HasInnerDot(text.AsSpan(tokenStart, tokenEnd - tokenStart)))
             {
                 int position = tokenStart > 0 ? tokenStart - 1 : 0;
-                while (position < tokenEnd)
+                foreach (var span in ExtractWindow(text.Substring(position, tokenEnd - position), tokenStart == 0, includeWithoutProtocol))
                 {
-                    var match = ExtractUrlHeadRegex().Match(lower, position, tokenEnd - position);
-                    if (!match.Success)
-                    {
-                        break;
-                    }
-
-                    if (match.Groups[2].Length == 0 && match.Index != 0)
-                    {
-                        // "^" matched at the window's edge: the reference sees a character there, so look further on.
-                        position = match.Index + 1;
-                        continue;
-                    }
-
-                    position = Accept(text, lower, match, includeWithoutProtocol, found);
+                    found.Add(span with { Start = span.Start + position });
                 }
             }
 
             tokenStart = tokenEnd + 1;
         }
     }
+
+    // Even one match of the reference pattern costs microseconds, and composing measures the same link (and the
+    // same sentences) again and again, so each token's result is remembered. It depends on nothing but the token,
+    // the space before it and whether the text starts there: the pattern never looks past either end.
+    private static UrlSpan[] ExtractWindow(string window, bool atTextStart, bool includeWithoutProtocol)
+    {
+        var key = (window, atTextStart, includeWithoutProtocol);
+        if (WindowCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        string lower = window.ToLowerInvariant();
+        var found = new List<UrlSpan>();
+        int position = 0;
+        while (position < window.Length)
+        {
+            var match = ExtractUrlHeadRegex().Match(lower, position, window.Length - position);
+            if (!match.Success)
+            {
+                break;
+            }
+
+            if (match.Groups[2].Length == 0 && (match.Index != 0 || !atTextStart))
+            {
+                // "^" matched at the window's edge: the reference sees a character there, so look further on.
+                position = match.Index + 1;
+                continue;
+            }
+
+            position = Accept(window, lower, match, includeWithoutProtocol, found);
+        }
+
+        UrlSpan[] spans = [.. found];
+        if (WindowCache.Count >= MaxCachedWindows)
+        {
+            WindowCache.Clear();
+        }
+
+        WindowCache[key] = spans;
+        return spans;
+    }
+
+    private const int MaxCachedWindows = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Window, bool AtTextStart, bool IncludeWithoutProtocol), UrlSpan[]> WindowCache = new();
+
+    /// <summary>Forgets every remembered token, so that a benchmark can measure extraction from cold.</summary>
+    internal static void ClearCache() => WindowCache.Clear();
 
     private static bool HasInnerDot(ReadOnlySpan<char> token)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+using CsCheck;
 using SyndicationBot.Posts.Text;
 using Xunit;
 
@@ -90,5 +92,16 @@ public sealed class TwitterTextTests
 
         // Assert
         Assert.Equal("é\uFFFFä", normalized);
+    }
+
+    [Fact]
+    public void ToNfc_TextOfStableRanges_IsAlreadyNormalizedAsIcuSays()
+    {
+        // Arrange: every character the shortcut takes as NFC without asking ICU, in random order.
+        var texts = Gen.OneOf(Gen.Char['\0', '\u02FF'], Gen.Char['\u0620', '\u064A'], Gen.Char['\u2010', '\u2027'], Gen.Char['\u2030', '\u205E'], Gen.Char['\u4E00', '\u9FFF'])
+            .Array[1, 40].Select(chars => new string(chars));
+
+        // Act // Assert
+        texts.Sample(text => text.IsNormalized(NormalizationForm.FormC) && ReferenceEquals(TwitterText.ToNfc(text), text), iter: 5000);
     }
 }
