@@ -56,6 +56,20 @@ public sealed class FunctionWordVoteTests
         Assert.All(answered, v => Assert.Equal(Identifier.IdentifyLatinWithModel(v.Text), v.Vote));
     }
 
+    [Fact]
+    public void Guess_SeedPageFirstParagraph_AnswersWithoutLingua()
+    {
+        // Arrange: the seed page is the common case the shortcut exists for.
+        var page = ArticleLoaderFactory.TestDataPath("Pages", "seed_fr_timeline.txt");
+        var article = ArticleLoaderFactory.AcceptedArticle(ArticleLoaderFactory.Create().Load(page, File.ReadAllBytes(page)));
+
+        // Act
+        var vote = FunctionWordVote.Guess(article.Paragraphs[0]);
+
+        // Assert
+        Assert.Equal("fr", vote);
+    }
+
     [Theory]
     [InlineData("Le ministre a déclaré « the deal is done » avant de quitter la salle of the summit with the press.")]
     [InlineData("The minister said que la réforme est nécessaire and that the vote will be held in the spring.")]
