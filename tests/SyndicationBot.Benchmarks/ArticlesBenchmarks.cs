@@ -19,6 +19,8 @@ public class ArticlesBenchmarks
     private byte[] seedArabic = [];
     private byte[] fiveMegabytes = [];
     private byte[] seedFile = [];
+    private byte[] fiveMegabyteHtml = [];
+    private byte[] fiveMegabyteHtmlMarkup = [];
 
     private const string SeedFileName = "000_939463bdcd8f7f07.txt";
 
@@ -36,6 +38,8 @@ public class ArticlesBenchmarks
             "المغرب يطلق برنامجا وطنيا لتحلية مياه البحر في المدن الساحلية",
             "أعلنت الحكومة المغربية، اليوم الجمعة، عن إطلاق برنامج وطني واسع لتحلية مياه البحر يهدف إلى تأمين حاجيات المدن الساحلية من الماء الصالح للشرب خلال السنوات المقبلة. ويشمل البرنامج بناء ست محطات جديدة."));
         fiveMegabytes = BuildFiveMegabytePage();
+        fiveMegabyteHtml = BuildFiveMegabyteHtml(markupOnly: false);
+        fiveMegabyteHtmlMarkup = BuildFiveMegabyteHtml(markupOnly: true);
         seedFile = FindSeed() is { } path ? File.ReadAllBytes(path) : seedFrench;
 
         // Warm the language models once, as the running service does at its first page.
@@ -57,6 +61,14 @@ public class ArticlesBenchmarks
 
     [Benchmark]
     public IReadOnlyList<ArticleReadResult> FiveMegabytePage() => loader.Load("big.txt", fiveMegabytes);
+
+    // A modern news page: megabytes of inlined CSS, SVG icons and script state around a short article.
+    [Benchmark]
+    public IReadOnlyList<ArticleReadResult> FiveMegabyteHtml() => loader.Load("big.html", fiveMegabyteHtml);
+
+    // The worst case for the parser: 5 MB of ordinary markup (a huge comment thread) after the article.
+    [Benchmark]
+    public IReadOnlyList<ArticleReadResult> FiveMegabyteHtmlMarkup() => loader.Load("big-markup.html", fiveMegabyteHtmlMarkup);
 
     // The repository's real seed page, found from the benchmark's folder upwards; a generated page of the same shape otherwise.
     private static string? FindSeed()
@@ -115,5 +127,51 @@ public class ArticlesBenchmarks
         }
 
         return bytes[..Math.Min(end, bytes.Length)];
+    }
+
+    private static byte[] BuildFiveMegabyteHtml(bool markupOnly)
+    {
+        const int size = 5 * 1024 * 1024;
+        var builder = new StringBuilder(size + 4096);
+        builder.Append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Le port de Tanger Med double sa capacité</title>");
+        builder.Append("<meta property=\"og:title\" content=\"Le port de Tanger Med double sa capacité\">");
+        if (!markupOnly)
+        {
+            builder.Append("<style>");
+            for (var i = 0; builder.Length < size / 4; i++)
+            {
+                builder.Append(".c").Append(i).Append("{margin:0 auto;padding:4px 8px;color:#333;font:14px/1.4 sans-serif}\n");
+            }
+
+            builder.Append("</style><script>window.__STATE__=[");
+            for (var i = 0; builder.Length < size / 2; i++)
+            {
+                builder.Append("{\"id\":").Append(i).Append(",\"title\":\"Titre d'un autre article </p> numero ").Append(i).Append("\"},\n");
+            }
+
+            builder.Append("0];</script>");
+        }
+
+        builder.Append("</head><body><nav><a href=\"/\">Accueil</a> <a href=\"/eco\">Économie</a></nav><article><h1>Le port de Tanger Med double sa capacité</h1>");
+        for (var p = 0; p < 8; p++)
+        {
+            builder.Append("<p>Le Maroc a inauguré vendredi un nouveau terminal au complexe portuaire de Tanger Med, un projet qui doublera la capacité de traitement des conteneurs du pays d’ici la fin de la décennie. Paragraphe ").Append(p).Append(".</p>\n");
+        }
+
+        builder.Append("</article><section class=\"comments\">");
+        for (var i = 0; builder.Length < size - 2000; i++)
+        {
+            if (markupOnly)
+            {
+                builder.Append("<div class=\"comment\"><span class=\"who\">Lecteur ").Append(i).Append("</span><p>Merci pour cet article.</p></div>\n");
+            }
+            else
+            {
+                builder.Append("<svg viewBox=\"0 0 24 24\"><path d=\"M12 2L2 7l10 5 10-5-10-5zm0 13l-10-5v6l10 5 10-5v-6l-10 5z\"/></svg>\n");
+            }
+        }
+
+        builder.Append("</section></body></html>");
+        return Encoding.UTF8.GetBytes(builder.ToString());
     }
 }

@@ -36,7 +36,10 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
 
         // Feeds must be parsed whole; a page's article is near its top, and no article is a megabyte long, so
         // a huge page is read from its first MaxPageTextBytes only. That bounds time and memory per input.
-        var readable = LooksLikeFeedBytes(content) ? content : TextDecoder.Prefix(content, MaxPageTextBytes);
+        // A large HTML page is mostly scripts, styles and icons: those go first, so the bounded prefix keeps the article.
+        var readable = LooksLikeFeedBytes(content) ? content
+            : content.Length > MaxPageTextBytes && !IsUtf16(content) && LooksLikeHtmlBytes(source, content) ? HtmlPrefilter.Strip(content, MaxPageTextBytes)
+            : TextDecoder.Prefix(content, MaxPageTextBytes);
         if (!TextDecoder.TryDecode(readable, out var raw, out var encoding, out var failure))
         {
             return [Reject(source, $"is undecodable: it {failure}")];
@@ -97,6 +100,28 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
         head = head[start..];
         return (head.StartsWith("<"u8) && (head.IndexOf("<rss"u8) >= 0 || head.IndexOf("<feed"u8) >= 0 || head.IndexOf("<rdf:RDF"u8) >= 0))
             || (head.StartsWith("{"u8) && head.IndexOf("jsonfeed.org"u8) >= 0);
+    }
+
+    private static bool IsUtf16(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+
+    private static bool LooksLikeHtmlBytes(string source, ReadOnlySpan<byte> content)
+    {
+        if (source.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Span<byte> head = stackalloc byte[Math.Min(content.Length, SniffChars)];
+        content[..head.Length].CopyTo(head);
+        for (var i = 0; i < head.Length; i++)
+        {
+            head[i] = head[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(head[i] | 0x20) : head[i];
+        }
+
+        var start = head.IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF]);
+        return start >= 0 && head[start] == (byte)'<'
+            && (head.IndexOf("<html"u8) >= 0 || head.IndexOf("<!doctype html"u8) >= 0 || head.IndexOf("<head"u8) >= 0 || head.IndexOf("<body"u8) >= 0);
     }
 
     private static bool LooksLikeHtml(string source, ReadOnlySpan<char> head) =>

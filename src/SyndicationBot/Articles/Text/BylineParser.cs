@@ -79,9 +79,16 @@ internal static class BylineParser
 
     private static List<string> Split(string line)
     {
-        List<string> parts = [line];
+        // Most lines hold no separator at all; splitting by an absent one only copies the line, so skip those.
+        var trimmed = line.Trim();
+        List<string> parts = trimmed.Length == 0 ? [] : [trimmed];
         foreach (var separator in Separators)
         {
+            if (!line.Contains(separator, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             parts = [.. parts.SelectMany(p => p.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
         }
 

@@ -256,26 +256,7 @@ internal static class DateParser
 
     private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF');
 
-    internal static string Fold(ReadOnlySpan<char> word)
-    {
-        if (System.Text.Ascii.IsValid(word))
-        {
-            return word.ToString().ToLowerInvariant();
-        }
-
-        var builder = new StringBuilder(word.Length);
-        foreach (var c in word.ToString().Normalize(NormalizationForm.FormD))
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        // Arabic spellings differ in hamza and ta marbuta; fold them so أكتوبر and اكتوبر match.
-        return builder.Replace('أ', 'ا').Replace('إ', 'ا').Replace('آ', 'ا').Replace('ة', 'ه').Replace('ى', 'ي').ToString();
-    }
+    internal static string Fold(ReadOnlySpan<char> word) => CharFolding.Fold(word);
 
     private static FrozenDictionary<string, int> BuildMonths()
     {

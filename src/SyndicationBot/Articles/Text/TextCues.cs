@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SyndicationBot.Articles.Text;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class TextCues
     ]);
 
     // Consent, subscription and legal furniture; prose that mentions these is a banner, not news.
-    private static readonly string[] Boilerplate = Folded(
+    private static readonly SearchValues<string> Boilerplate = Searchable(
     [
         "cookie", "newsletter", "appeared first on", "subscribe", "sign up", "log in", "all rights reserved", "privacy policy", "javascript",
         "abonnez", "s'abonner", "inscrivez", "droits reserves", "confidentialite",
@@ -30,7 +32,7 @@ internal static class TextCues
     ]);
 
     // Share and follow buttons.
-    private static readonly string[] Social = Folded(
+    private static readonly SearchValues<string> Social = Searchable(
     [
         "facebook", "twitter", "whatsapp", "linkedin", "telegram", "instagram", "youtube", "tiktok", "pinterest", "e-mail", "email",
         "share", "follow us", "partager", "suivez-nous", "compartir", "siguenos", "teilen", "folgen sie", "مشاركة", "تابعونا", "شارك",
@@ -58,18 +60,10 @@ internal static class TextCues
         return false;
     }
 
-    private static bool ContainsAny(string text, string[] cues)
-    {
-        foreach (var cue in cues)
-        {
-            if (text.Contains(cue, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // Every line of every page is checked against every cue; one multi-string search replaces a Contains per cue.
+    private static bool ContainsAny(string text, SearchValues<string> cues) => text.AsSpan().ContainsAny(cues);
 
     private static string[] Folded(string[] cues) => [.. cues.Select(c => DateParser.Fold(c))];
+
+    private static SearchValues<string> Searchable(string[] cues) => SearchValues.Create(Folded(cues), StringComparison.Ordinal);
 }
