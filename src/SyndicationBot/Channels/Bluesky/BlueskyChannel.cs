@@ -54,18 +54,7 @@ internal sealed partial class BlueskyChannel(
             result = new PublishResult.RetryLater("The request to the PDS timed out", null);
         }
 
-        switch (result)
-        {
-            case PublishResult.Published published:
-                Log.Published(logger, post.PostId, Name, published.RemoteId);
-                break;
-            case PublishResult.AuthFailed auth:
-                Log.AuthFailed(logger, post.PostId, Name, auth.Reason);
-                break;
-            default:
-                Log.NotPublished(logger, post.PostId, Name, result.GetType().Name, Describe(result));
-                break;
-        }
+        ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
         return result;
     }
@@ -461,32 +450,16 @@ internal sealed partial class BlueskyChannel(
         return new Uri(query is null ? $"{baseUrl}/xrpc/{nsid}" : $"{baseUrl}/xrpc/{nsid}?{query}");
     }
 
-    private static string Describe(PublishResult result) => result switch
-    {
-        PublishResult.RetryLater r => r.NotBefore is { } at ? $"{r.Reason} (not before {at:O})" : r.Reason,
-        PublishResult.Rejected r => r.Reason,
-        PublishResult.Duplicate d => d.Detail,
-        PublishResult.Unknown u => u.Reason,
-        _ => string.Empty,
-    };
-
     private sealed record Login(BlueskySession? Session, XrpcResponse? Failure);
 
     private sealed record Authorized(BlueskySession? Session, XrpcResponse? Response, XrpcResponse? Failure);
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Post {PostId} published to {Channel} as {RemoteId}")]
-        public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 
         [LoggerMessage(2, LogLevel.Information, "Post {PostId} was already on {Channel} as {RemoteId} (earlier attempt landed)")]
         public static partial void AlreadyPublished(ILogger logger, long postId, string channel, string remoteId);
 
-        [LoggerMessage(3, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
-        public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
-
-        [LoggerMessage(4, LogLevel.Error, "Post {PostId}: {Channel} refused the account's credentials, the channel needs the operator: {Reason}")]
-        public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
 
         [LoggerMessage(5, LogLevel.Information, "Post {PostId}: {Channel} link card sent without thumbnail: {Reason}")]
         public static partial void ThumbSkipped(ILogger logger, long postId, string channel, string reason);

@@ -50,18 +50,7 @@ internal sealed partial class FacebookChannel(
             result = new PublishResult.Unknown("The Graph API did not answer in time");
         }
 
-        switch (result)
-        {
-            case PublishResult.Published published:
-                Log.Published(logger, post.PostId, Name, published.RemoteId);
-                break;
-            case PublishResult.AuthFailed auth:
-                Log.AuthFailed(logger, post.PostId, Name, auth.Reason);
-                break;
-            default:
-                Log.NotPublished(logger, post.PostId, Name, result.GetType().Name, Describe(result));
-                break;
-        }
+        ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
         return result;
     }
@@ -115,25 +104,9 @@ internal sealed partial class FacebookChannel(
         }
     }
 
-    private static string Describe(PublishResult result) => result switch
-    {
-        PublishResult.RetryLater r => r.NotBefore is { } at ? $"{r.Reason} (not before {at:O})" : r.Reason,
-        PublishResult.Rejected r => r.Reason,
-        PublishResult.Duplicate d => d.Detail,
-        PublishResult.Unknown u => u.Reason,
-        _ => string.Empty,
-    };
-
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Post {PostId} published to {Channel} as {RemoteId}")]
-        public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 
-        [LoggerMessage(2, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
-        public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
-
-        [LoggerMessage(3, LogLevel.Error, "Post {PostId}: {Channel} refused the Page token or its permissions, the channel needs the operator: {Reason}")]
-        public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
 
         [LoggerMessage(4, LogLevel.Warning, "Post {PostId}: {Channel} sends one message per post; {ReplyCount} thread replies were not sent (disable threads for this channel)")]
         public static partial void ThreadNotSupported(ILogger logger, long postId, string channel, int replyCount);

@@ -43,18 +43,7 @@ internal sealed partial class TelegramChannel(
         }
 
         var result = await SendAsync(post, cancellationToken);
-        switch (result)
-        {
-            case PublishResult.Published published:
-                Log.Published(logger, post.PostId, Name, published.RemoteId);
-                break;
-            case PublishResult.AuthFailed auth:
-                Log.AuthFailed(logger, post.PostId, Name, auth.Reason);
-                break;
-            default:
-                Log.NotPublished(logger, post.PostId, Name, result.GetType().Name, Describe(result));
-                break;
-        }
+        ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
         return result;
     }
@@ -140,28 +129,12 @@ internal sealed partial class TelegramChannel(
         return chat.StartsWith("-100", StringComparison.Ordinal) ? new Uri($"https://t.me/c/{chat[4..]}/{message.MessageId}") : null;
     }
 
-    private static string Describe(PublishResult result) => result switch
-    {
-        PublishResult.RetryLater r => r.NotBefore is { } at ? $"{r.Reason} (not before {at:O})" : r.Reason,
-        PublishResult.Rejected r => r.Reason,
-        PublishResult.Duplicate d => d.Detail,
-        PublishResult.Unknown u => u.Reason,
-        _ => string.Empty,
-    };
-
     [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
     private static partial Regex TokenShape();
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Post {PostId} published to {Channel} as message {RemoteId}")]
-        public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 
-        [LoggerMessage(2, LogLevel.Warning, "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
-        public static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
-
-        [LoggerMessage(3, LogLevel.Error, "Post {PostId}: {Channel} refused the bot, the channel needs the operator (token or bot rights): {Reason}")]
-        public static partial void AuthFailed(ILogger logger, long postId, string channel, string reason);
 
         [LoggerMessage(4, LogLevel.Warning, "Post {PostId}: {Channel} chat was upgraded to {NewChatId}; set Channels:Telegram:ChatId to it")]
         public static partial void ChatMigrated(ILogger logger, long postId, string channel, long newChatId);
