@@ -35,10 +35,10 @@ internal static partial class ChannelOutcomeLog
         _ => string.Empty,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} published to {Channel} as {RemoteId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} published on {Channel} as {RemoteId}")]
     private static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} not published to {Channel}: {Outcome} {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} not published on {Channel}: {Outcome} {Reason}")]
     private static partial void NotPublished(ILogger logger, long postId, string channel, string outcome, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Post {PostId}: {Channel} refused the credentials or their rights; the channel needs the operator: {Reason}")]

@@ -51,14 +51,7 @@ internal sealed partial class MastodonChannel(
         var result = await SendAsync(post, post.Draft.Text, IdempotencyKey(post.IdempotencyKey), inReplyTo: null, cancellationToken);
         if (result is not PublishResult.Published root)
         {
-            if (result is PublishResult.AuthFailed authFailed)
-            {
-                Log.CredentialsRejected(logger, post.PostId, Name, authFailed.Reason);
-            }
-            else
-            {
-                Log.NotPublished(logger, post.PostId, Name, result);
-            }
+            ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
             return result;
         }
@@ -172,9 +165,6 @@ internal sealed partial class MastodonChannel(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1306, Level = LogLevel.Error, Message = "Post {PostId}: {Channel} refused the credentials ({Reason}); the channel pauses and keeps its posts until the operator renews them")]
-        public static partial void CredentialsRejected(ILogger logger, long postId, string channel, string reason);
-
         [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Post {PostId} published on {Channel} as {RemoteId}")]
         public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 

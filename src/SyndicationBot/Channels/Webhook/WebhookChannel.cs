@@ -70,18 +70,7 @@ internal sealed partial class WebhookChannel(
             result = TransportFailure.Classify(exception, Guarantee);
         }
 
-        if (result is PublishResult.Published published)
-        {
-            Log.Published(logger, post.PostId, Name, published.RemoteId);
-        }
-        else if (result is PublishResult.AuthFailed authFailed)
-        {
-            Log.CredentialsRejected(logger, post.PostId, Name, authFailed.Reason);
-        }
-        else
-        {
-            Log.NotPublished(logger, post.PostId, Name, result);
-        }
+        ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
         return result;
     }
@@ -107,13 +96,6 @@ internal sealed partial class WebhookChannel(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1403, Level = LogLevel.Error, Message = "Post {PostId}: {Channel} refused the credentials ({Reason}); the channel pauses and keeps its posts until the operator renews them")]
-        public static partial void CredentialsRejected(ILogger logger, long postId, string channel, string reason);
 
-        [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Post {PostId} published on {Channel} as {RemoteId}")]
-        public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
-
-        [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Post {PostId} not published on {Channel}: {Result}")]
-        public static partial void NotPublished(ILogger logger, long postId, string channel, PublishResult result);
     }
 }

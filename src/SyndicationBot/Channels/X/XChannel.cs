@@ -33,14 +33,7 @@ internal sealed partial class XChannel(
         var result = await SendAsync(post, post.Draft.Text, inReplyTo: null, cancellationToken);
         if (result is not PublishResult.Published root)
         {
-            if (result is PublishResult.AuthFailed authFailed)
-            {
-                Log.CredentialsRejected(logger, post.PostId, Name, authFailed.Reason);
-            }
-            else
-            {
-                Log.NotPublished(logger, post.PostId, Name, result);
-            }
+            ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
             return result;
         }
@@ -142,14 +135,9 @@ internal sealed partial class XChannel(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "Post {PostId}: {Channel} refused the credentials ({Reason}); the channel pauses and keeps its posts until the operator renews them")]
-        public static partial void CredentialsRejected(ILogger logger, long postId, string channel, string reason);
-
         [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Post {PostId} published on {Channel} as {RemoteId}")]
         public static partial void Published(ILogger logger, long postId, string channel, string remoteId);
 
-        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Post {PostId} not published on {Channel}: {Result}")]
-        public static partial void NotPublished(ILogger logger, long postId, string channel, PublishResult result);
 
         [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Post {PostId} on {Channel}: thread stopped at reply {Reply}: {Result}")]
         public static partial void ThreadIncomplete(ILogger logger, long postId, string channel, int reply, PublishResult result);
