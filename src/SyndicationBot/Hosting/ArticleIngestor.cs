@@ -25,6 +25,7 @@ internal sealed partial class ArticleIngestor(
     IPostQueue queue,
     DispatchSignal signal,
     IOptions<SourcesOptions> sources,
+    IOptions<UpdatePostsOptions> updates,
     TimeProvider timeProvider,
     ILogger<ArticleIngestor> logger) : IDisposable
 {
@@ -94,7 +95,7 @@ internal sealed partial class ArticleIngestor(
             for (var i = 0; i < results.Count; i++)
             {
                 var itemFingerprint = results.Count == 1 ? fingerprint : $"{fingerprint}#{i}";
-                records.Add(await IngestResultAsync(itemFingerprint, results[i], extraTags, cancellationToken));
+                records.Add(await IngestResultAsync(itemFingerprint, results[i], extraTags, singleArticle: results.Count == 1, cancellationToken));
             }
 
             if (results.Count > 1)
@@ -131,7 +132,7 @@ internal sealed partial class ArticleIngestor(
                     continue;
                 }
 
-                records.Add(await IngestResultAsync(fingerprint, new ArticleReadResult.Accepted(article), [.. feed.Tags], cancellationToken));
+                records.Add(await IngestResultAsync(fingerprint, new ArticleReadResult.Accepted(article), [.. feed.Tags], singleArticle: false, cancellationToken));
             }
 
             foreach (var skipped in result.Skipped)
@@ -172,10 +173,12 @@ internal sealed partial class ArticleIngestor(
         }
     }
 
+    // The item's content is part of its fingerprint: an item changed at the source is looked at again (and
+    // recognised as a change of the same article by its GUID or link), an unchanged one is not.
     private static string FeedItemFingerprint(FeedSourceOptions feed, Article article) =>
-        "feed:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feed.Url + "\n" + (article.FeedGuid ?? article.Key))));
+        "feed:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feed.Url + "\n" + (article.FeedGuid ?? article.Key) + "\n" + article.ContentHash)));
 
-    private async Task<IngestRecord> IngestResultAsync(string fingerprint, ArticleReadResult result, IReadOnlyList<string> extraTags, CancellationToken cancellationToken)
+    private async Task<IngestRecord> IngestResultAsync(string fingerprint, ArticleReadResult result, IReadOnlyList<string> extraTags, bool singleArticle, CancellationToken cancellationToken)
     {
         if (result is ArticleReadResult.Rejected rejected)
         {
@@ -197,19 +200,28 @@ internal sealed partial class ArticleIngestor(
             detail = tooOld;
             Log.TooOld(logger, article.Source, article.Title, detail);
         }
-        else if (await queue.ContainsArticleAsync(article, cancellationToken))
-        {
-            outcome = "duplicate";
-            detail = "the same story (URL, content or headline and lead) is already in the ledger";
-            Log.Duplicate(logger, article.Source, article.Title);
-        }
         else
         {
+            var identity = ArticleIdentity.Identity(article, bySource: singleArticle);
+            var match = await queue.MatchArticleAsync(article, identity, cancellationToken);
             try
             {
-                var added = await EnqueueAsync(article, now, cancellationToken);
-                outcome = "queued";
-                detail = $"{added} posts";
+                switch (match)
+                {
+                    case ArticleMatch.Duplicate duplicate:
+                        outcome = "duplicate";
+                        detail = duplicate.Reason;
+                        Log.Duplicate(logger, article.Source, article.Title);
+                        break;
+                    case ArticleMatch.Changed changed when identity is not null:
+                        (outcome, detail) = await IngestChangeAsync(article, identity, changed, now, cancellationToken);
+                        break;
+                    default:
+                        var added = await EnqueueAsync(article, identity, now, cancellationToken);
+                        outcome = "queued";
+                        detail = $"{added} posts";
+                        break;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -224,23 +236,81 @@ internal sealed partial class ArticleIngestor(
         return record;
     }
 
-    private async Task<int> EnqueueAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// An article already in the ledger changed at the source. Its posts that have not gone out take the new
+    /// text. A post about the change is made per channel that already published the article, only when the
+    /// operator enabled update posts, the headline or lead changed, and the article's update budget allows.
+    /// </summary>
+    private async Task<(string Outcome, string Detail)> IngestChangeAsync(Article article, string identity, ArticleMatch.Changed changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var options = updates.Value;
+        var whyNoUpdate = !options.Enabled ? $"update posts are off ({UpdatePostsOptions.SectionName}:Enabled)"
+            : !changed.LeadChanged ? "only the text below the headline and lead changed"
+            : changed.UpdateRevisions >= options.MaxPerArticle ? $"it already had {changed.UpdateRevisions} update posts ({UpdatePostsOptions.SectionName}:MaxPerArticle)"
+            : changed.LastUpdateAt is { } last && now - last < options.MinInterval ? $"its last update post was queued less than {UpdatePostsOptions.SectionName}:MinInterval ago"
+            : null;
+
+        var summary = summarizer.Summarize(article);
+        var update = article with { Title = options.PrefixFor(article.Language) + article.Title };
+        var refreshed = new List<PostRefresh>();
+        var updatePosts = new List<NewPost>();
+        foreach (var channel in channels.Where(c => c.Enabled))
+        {
+            if (changed.LatestPosts.FirstOrDefault(p => p.Channel == channel.Name) is not { } latest)
+            {
+                // Never posted there (the channel was enabled later, or the article was only recorded as seen).
+                continue;
+            }
+
+            var composer = ComposerFor(channel.Name);
+            if (latest.State is PostState.Queued or PostState.RetryWaiting)
+            {
+                // Not seen by anyone yet: it simply goes out with the new text (an update post keeps its prefix).
+                var source = ArticleIdentity.IsRevisionKey(latest.ArticleKey) ? update : article;
+                refreshed.Add(new PostRefresh(latest.Id, composer.Compose(source, summary)));
+            }
+            else if (whyNoUpdate is null && latest.State is PostState.Published or PostState.Publishing or PostState.InDoubt)
+            {
+                var due = await scheduler.AssignDueAsync(channel.Name, urgent: false, now, cancellationToken);
+                updatePosts.Add(new NewPost(composer.Compose(update, summary), due));
+            }
+        }
+
+        if (refreshed.Count == 0 && updatePosts.Count == 0)
+        {
+            var reason = $"changed at the source, not posted again: {whyNoUpdate ?? "none of its posts can take the new text"}";
+            Log.ChangedNotPosted(logger, article.Source, article.Title, reason);
+            return ("duplicate", reason);
+        }
+
+        var outcome = await queue.EnqueueRevisionAsync(article, identity, refreshed, updatePosts, now, cancellationToken);
+        Log.Updated(logger, article.Source, article.Title, outcome.Refreshed, outcome.Added);
+        if (outcome.Added > 0)
+        {
+            signal.Notify();
+        }
+
+        var detail = $"changed at the source: {outcome.Refreshed} unsent posts take the new text, {outcome.Added} update posts queued";
+        return ("updated", whyNoUpdate is null || outcome.Added > 0 ? detail : $"{detail} ({whyNoUpdate})");
+    }
+
+    private IPostComposer ComposerFor(string channel) =>
+        _composers.TryGetValue(channel, out var composer)
+            ? composer
+            : throw new InvalidOperationException($"No composer is registered for the enabled channel '{channel}'.");
+
+    private async Task<int> EnqueueAsync(Article article, string? identity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var summary = summarizer.Summarize(article);
         var posts = new List<NewPost>();
         foreach (var channel in channels.Where(c => c.Enabled))
         {
-            if (!_composers.TryGetValue(channel.Name, out var composer))
-            {
-                throw new InvalidOperationException($"No composer is registered for the enabled channel '{channel.Name}'.");
-            }
-
-            var draft = composer.Compose(article, summary);
+            var draft = ComposerFor(channel.Name).Compose(article, summary);
             var due = await scheduler.AssignDueAsync(channel.Name, urgent: false, now, cancellationToken);
             posts.Add(new NewPost(draft, due));
         }
 
-        var added = await queue.EnqueueAsync(article, posts, now, cancellationToken);
+        var added = await queue.EnqueueAsync(article, identity, posts, now, cancellationToken);
         Log.Queued(logger, article.Source, article.Title, added);
         if (added > 0)
         {
@@ -271,6 +341,12 @@ internal sealed partial class ArticleIngestor(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Skipped \"{Title}\" from {Source}: {Reason}")]
         public static partial void TooOld(ILogger logger, string source, string title, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "\"{Title}\" from {Source} changed at the source: {Refreshed} unsent posts take the new text, {Added} update posts queued")]
+        public static partial void Updated(ILogger logger, string source, string title, int refreshed, int added);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "\"{Title}\" from {Source} {Reason}")]
+        public static partial void ChangedNotPosted(ILogger logger, string source, string title, string reason);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "{Source} was already handled ({Outcome})")]
         public static partial void AlreadySeen(ILogger logger, string source, string outcome);

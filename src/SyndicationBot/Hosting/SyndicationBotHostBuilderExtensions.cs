@@ -7,6 +7,7 @@ using SyndicationBot.Posts;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Hosting;
 
@@ -40,10 +41,13 @@ public static class SyndicationBotHostBuilderExtensions
     {
         services.AddOptionsWithValidateOnStart<DispatchOptions>()
             .BindConfiguration(DispatchOptions.SectionName)
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotationsWithKeys(DispatchOptions.SectionName);
         services.AddOptionsWithValidateOnStart<WatchOptions>()
             .BindConfiguration(WatchOptions.SectionName)
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotationsWithKeys(WatchOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<UpdatePostsOptions>()
+            .BindConfiguration(UpdatePostsOptions.SectionName)
+            .ValidateDataAnnotationsWithKeys(UpdatePostsOptions.SectionName);
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<ArticleIngestor>();

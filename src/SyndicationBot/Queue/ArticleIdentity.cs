@@ -23,6 +23,25 @@ internal static class ArticleIdentity
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
+    /// <summary>
+    /// What makes two versions of a page the same article: its canonical URL, else its feed item's GUID (within its
+    /// feed), else — when <paramref name="bySource"/>, for an input that holds one article — the file it was read
+    /// from. Null when none applies (an item of a multi-article input with neither link nor GUID).
+    /// </summary>
+    public static string? Identity(Article article, bool bySource) => article switch
+    {
+        { Url: not null } => article.Key,
+        { FeedGuid: { } guid } => "guid:" + article.Source + "\n" + guid,
+        _ when bySource => "source:" + article.Source,
+        _ => null,
+    };
+
+    /// <summary>The ledger key of a later version of an article: its key and its content, so each version is unique.</summary>
+    public static string RevisionKey(Article revision) => revision.Key + "#rev:" + revision.ContentHash[..16];
+
+    /// <summary>True for a post that belongs to a later version of its article (an update post), by its article key.</summary>
+    public static bool IsRevisionKey(string articleKey) => articleKey.Contains("#rev:", StringComparison.Ordinal);
+
     /// <summary>A stable idempotency key for one article on one channel: the same on every retry and restart.</summary>
     public static string IdempotencyKey(string articleKey, string channel) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(articleKey + "\n" + channel)))[..32];

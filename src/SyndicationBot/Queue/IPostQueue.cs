@@ -18,11 +18,32 @@ public interface IPostQueue
     Task<bool> ContainsArticleAsync(Article article, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Matches an incoming article against the ledger: by <paramref name="identity"/> (see
+    /// <see cref="ArticleIdentity.Identity"/>) first, so a story changed at the source is told apart from a new one,
+    /// then by content hash and near-identical headline and lead.
+    /// </summary>
+    Task<ArticleMatch> MatchArticleAsync(Article article, string? identity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a changed version of a known article atomically: the version itself (so the same text is recognised
+    /// later), the new text of its unsent posts (a post that left in the meantime keeps its old text), and its
+    /// update posts (keyed by the version, so each has its own idempotency key).
+    /// </summary>
+    Task<RevisionOutcome> EnqueueRevisionAsync(Article revision, string identity, IReadOnlyList<PostRefresh> refreshed, IReadOnlyList<NewPost> updatePosts, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records the article and its posts atomically. Posts whose (article, channel) pair is already
     /// queued are ignored, so enqueueing the same article twice never queues a post twice.
     /// Returns the number of posts actually added.
     /// </summary>
     Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync(Article, IReadOnlyList{NewPost}, DateTimeOffset, CancellationToken)"/>, recording the
+    /// article under <paramref name="identity"/> (see <see cref="ArticleIdentity.Identity"/>) so a later version of it
+    /// is recognised by <see cref="MatchArticleAsync"/>.
+    /// </summary>
+    Task<int> EnqueueAsync(Article article, string? identity, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The latest due time already given to a post of this channel (for spacing), or null.</summary>
     Task<DateTimeOffset?> GetLastDueAsync(string channel, CancellationToken cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Queue;
 
@@ -16,7 +17,7 @@ public static class QueueServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotationsWithKeys(StorageOptions.SectionName);
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IPostQueue>(provider =>
         {

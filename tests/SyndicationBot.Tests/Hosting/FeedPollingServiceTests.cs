@@ -29,6 +29,7 @@ public sealed class FeedPollingServiceTests : IDisposable
 
     private int _requests;
     private int _notModified;
+    private int _edits;
 
     public void Dispose()
     {
@@ -62,6 +63,35 @@ public sealed class FeedPollingServiceTests : IDisposable
         Assert.Equal(["Casablanca tram line 5 opens to passengers", "Marrakech airport adds a new terminal"], afterNewItem);
     }
 
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task PollDueAsync_PostedItemRewrittenAtTheSource_IsPostedAgainOnlyAsAnUpdateWhenEnabled(bool updates, int expectedUpdatePosts)
+    {
+        // Arrange: the newest item is queued on first sight and goes out.
+        await using var server = await ContractServer.StartAsync(app => app.MapGet("/feed.xml", ServeFeed));
+        using var host = BuildHost(new Uri(server.BaseAddress, "feed.xml"), updates);
+        var poller = host.Services.GetRequiredService<FeedPollingService>();
+        var queue = host.Services.GetRequiredService<IPostQueue>();
+        await poller.PollDueAsync(CancellationToken.None);
+        var sent = Assert.Single(await queue.ClaimDueAsync(_time.GetUtcNow(), "test", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        await queue.RecordAsync(sent.Id, "test", new PostOutcome.Published("1", null), _time.GetUtcNow(), CancellationToken.None);
+
+        // Act: the same item (same GUID and link) gets a new headline; the feed is polled twice more.
+        _items[2] = ("a-3", "Casablanca tram line 5 opening delayed to Monday", _items[2].Published);
+        _edits++;
+        for (var poll = 0; poll < 2; poll++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(10));
+            await poller.PollDueAsync(CancellationToken.None);
+        }
+
+        // Assert
+        var queued = await queue.ListAsync([PostState.Queued], 10, newestFirst: false, CancellationToken.None);
+        Assert.Equal(expectedUpdatePosts, queued.Count);
+        Assert.All(queued, post => Assert.StartsWith("Update: Casablanca tram line 5 opening delayed to Monday", post.Draft.Text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task PollDueAsync_FeedKeepsFailing_IsBackedOffNotHammered()
     {
@@ -89,7 +119,7 @@ public sealed class FeedPollingServiceTests : IDisposable
     private IResult ServeFeed(HttpContext context)
     {
         _requests++;
-        var etag = "\"v" + _items.Count.ToString(CultureInfo.InvariantCulture) + "\"";
+        var etag = "\"v" + _items.Count.ToString(CultureInfo.InvariantCulture) + "." + _edits.ToString(CultureInfo.InvariantCulture) + "\"";
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             _notModified++;
@@ -113,7 +143,7 @@ public sealed class FeedPollingServiceTests : IDisposable
     private static async Task<List<string>> QueuedTitlesAsync(IPostQueue queue) =>
         [.. (await queue.ListAsync(Enum.GetValues<PostState>(), 100, newestFirst: false, CancellationToken.None)).Select(p => p.ArticleTitle).Distinct().Order(StringComparer.Ordinal)];
 
-    private IHost BuildHost(Uri feed)
+    private IHost BuildHost(Uri feed, bool updates = false)
     {
         Directory.CreateDirectory(_folder.Combine("seeds"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -129,6 +159,7 @@ public sealed class FeedPollingServiceTests : IDisposable
             ["Sources:Feeds:0:PollInterval"] = "00:10:00",
             ["Sources:Feeds:0:FirstRunNewest"] = "1",
             ["Schedule:MinSpacing"] = "00:00:05",
+            ["Sources:Updates:Enabled"] = updates ? "true" : "false",
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.AddSyndicationBot();

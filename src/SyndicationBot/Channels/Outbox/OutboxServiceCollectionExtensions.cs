@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Channels.Outbox;
 
@@ -10,7 +11,7 @@ public static class OutboxServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<OutboxOptions>()
             .BindConfiguration(OutboxOptions.SectionName)
-            .ValidateDataAnnotations();
+            .ValidateDataAnnotationsWithKeys(OutboxOptions.SectionName);
         services.AddSingleton<OutboxChannel>();
         services.AddSingleton<IChannel>(provider => provider.GetRequiredService<OutboxChannel>());
         return services;

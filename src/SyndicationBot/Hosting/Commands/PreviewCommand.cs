@@ -163,7 +163,16 @@ internal sealed class PreviewCommand(
         writer.WriteString("channel", post.Channel);
         writer.WriteString("text", post.Text);
         writer.WriteNumber("length", post.Length);
-        writer.WriteNumber("limit", post.Limit);
+        // Webhook and outbox have no length rule: "limit": null rather than a meaningless int.MaxValue.
+        if (post.Limit == int.MaxValue)
+        {
+            writer.WriteNull("limit");
+        }
+        else
+        {
+            writer.WriteNumber("limit", post.Limit);
+        }
+
         if (post.Channel == "bluesky")
         {
             writer.WriteStartArray("facets");
@@ -230,7 +239,8 @@ internal sealed class PreviewCommand(
             foreach (var post in posts)
             {
                 await output.WriteLineAsync();
-                await output.WriteLineAsync($"--- {post.Channel} ({post.Length}/{post.Limit})");
+                var rule = post.Limit == int.MaxValue ? $"{post.Length}, no limit" : $"{post.Length}/{post.Limit}";
+                await output.WriteLineAsync($"--- {post.Channel} ({rule})");
                 await output.WriteLineAsync(post.Text);
             }
 

@@ -98,6 +98,9 @@ internal static class SyndicationBotCommandLine
     private static async Task<int> RunServiceAsync(HostApplicationBuilder builder)
     {
         using var host = builder.Build();
+        // Settings are validated here, before the host starts, so a bad key ends with our one-line message rather
+        // than after the host's own "Hosting failed to start" error with its stack trace.
+        host.Services.GetService<IStartupValidator>()?.Validate();
         var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
         await host.StartAsync();
         await host.WaitForShutdownAsync();

@@ -116,13 +116,185 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     public Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken) =>
         EnqueueManyAsync([(article, posts)], now, cancellationToken);
 
+    public Task<int> EnqueueAsync(Article article, string? identity, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EnqueueCoreAsync([(article, identity, posts)], now, cancellationToken);
+
+    public async Task<ArticleMatch> MatchArticleAsync(Article article, string? identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        await using var connection = await OpenAsync(cancellationToken);
+        var nearKey = ArticleIdentity.NearKey(article);
+        if (identity is not null)
+        {
+            // The latest version of this identity (its newest row) is what the current posts were composed from.
+            await using var latest = connection.CreateCommand();
+            latest.CommandText =
+                """
+                SELECT near_key,
+                       EXISTS (SELECT 1 FROM articles WHERE identity = $identity AND content_hash = $hash),
+                       (SELECT COUNT(*) FROM articles WHERE identity = $identity AND update_posts > 0),
+                       (SELECT MAX(created_at) FROM articles WHERE identity = $identity AND update_posts > 0)
+                FROM articles WHERE identity = $identity ORDER BY id DESC LIMIT 1;
+                """;
+            latest.Parameters.AddWithValue("$identity", identity);
+            latest.Parameters.AddWithValue("$hash", article.ContentHash);
+            string? latestNear = null;
+            var sameContent = false;
+            var updates = 0;
+            DateTimeOffset? lastUpdate = null;
+            await using (var reader = await latest.ExecuteReaderAsync(cancellationToken))
+            {
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    latestNear = reader.GetString(0);
+                    sameContent = reader.GetInt64(1) != 0;
+                    updates = reader.GetInt32(2);
+                    lastUpdate = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
+                }
+            }
+
+            if (latestNear is not null)
+            {
+                if (sameContent)
+                {
+                    return new ArticleMatch.Duplicate("this version of the article is already in the ledger");
+                }
+
+                // The new text may still be another story's copy (a page replaced by a syndicated article).
+                if (await ScalarAsync(
+                        connection,
+                        null,
+                        "SELECT 1 FROM articles WHERE (content_hash = $hash OR near_key = $near) AND (identity IS NULL OR identity <> $identity) LIMIT 1;",
+                        cancellationToken,
+                        ("$hash", article.ContentHash),
+                        ("$near", nearKey),
+                        ("$identity", identity)) is not null)
+                {
+                    return new ArticleMatch.Duplicate("the same story (content or headline and lead) is already in the ledger under another link");
+                }
+
+                var posts = await QueryPostsAsync(
+                    $"""
+                    SELECT {PostColumns} FROM {PostsJoined}
+                    WHERE p.id IN (SELECT MAX(p2.id) FROM posts p2 JOIN articles a2 ON a2.id = p2.article_id
+                                   WHERE a2.identity = $identity GROUP BY p2.channel)
+                    ORDER BY p.id;
+                    """,
+                    cancellationToken,
+                    ("$identity", identity));
+                return new ArticleMatch.Changed(!string.Equals(latestNear, nearKey, StringComparison.Ordinal), updates, lastUpdate, posts);
+            }
+        }
+
+        var found = await ScalarAsync(
+            connection,
+            null,
+            "SELECT 1 FROM articles WHERE key = $key OR content_hash = $hash OR near_key = $near LIMIT 1;",
+            cancellationToken,
+            ("$key", article.Key),
+            ("$hash", article.ContentHash),
+            ("$near", nearKey));
+        return found is null
+            ? new ArticleMatch.Unknown()
+            : new ArticleMatch.Duplicate("the same story (URL, content or headline and lead) is already in the ledger");
+    }
+
+    public async Task<RevisionOutcome> EnqueueRevisionAsync(Article revision, string identity, IReadOnlyList<PostRefresh> refreshed, IReadOnlyList<NewPost> updatePosts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        ArgumentNullException.ThrowIfNull(refreshed);
+        ArgumentNullException.ThrowIfNull(updatePosts);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await WriterAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var nowMs = now.ToUnixTimeMilliseconds();
+            var key = ArticleIdentity.RevisionKey(revision);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at, identity, update_posts)
+                VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now, $identity, $updates)
+                ON CONFLICT(key) DO NOTHING;
+                """,
+                cancellationToken,
+                ("$key", key),
+                ("$hash", revision.ContentHash),
+                ("$near", ArticleIdentity.NearKey(revision)),
+                ("$source", revision.Source),
+                ("$title", revision.Title),
+                ("$url", revision.Url?.AbsoluteUri),
+                ("$lang", revision.Language),
+                ("$published", revision.PublishedAt?.ToUnixTimeMilliseconds()),
+                ("$now", nowMs),
+                ("$identity", identity),
+                ("$updates", updatePosts.Count));
+            var articleId = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT id FROM articles WHERE key = $key;", cancellationToken, ("$key", key)), CultureInfo.InvariantCulture);
+
+            // Only a post that has not left may change; one claimed meanwhile goes out with the text it had.
+            var refreshedCount = 0;
+            foreach (var refresh in refreshed)
+            {
+                refreshedCount += await ExecuteAsync(
+                    connection,
+                    transaction,
+                    "UPDATE posts SET payload = $payload, updated_at = $now WHERE id = $id AND state IN (0, 3);",
+                    cancellationToken,
+                    ("$payload", JsonSerializer.Serialize(refresh.Draft, QueueJsonContext.Default.PostDraft)),
+                    ("$now", nowMs),
+                    ("$id", refresh.PostId));
+            }
+
+            var added = 0;
+            foreach (var post in updatePosts)
+            {
+                added += await ExecuteAsync(
+                    connection,
+                    transaction,
+                    """
+                    INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
+                    VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
+                    ON CONFLICT DO NOTHING;
+                    """,
+                    cancellationToken,
+                    ("$article", articleId),
+                    ("$channel", post.Draft.Channel),
+                    ("$payload", JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft)),
+                    ("$idem", ArticleIdentity.IdempotencyKey(key, post.Draft.Channel)),
+                    ("$urgent", post.Urgent ? 1 : 0),
+                    ("$due", post.DueAt.ToUnixTimeMilliseconds()),
+                    ("$now", nowMs));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new RevisionOutcome(refreshedCount, added);
+        }
+        catch
+        {
+            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
+            await DropWriterAsync();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>
     /// Records many articles and their posts in one transaction (bulk imports, feeds with many items): one commit
     /// and statements prepared once, instead of a commit per article. Same rules as <see cref="EnqueueAsync"/>.
     /// </summary>
-    public async Task<int> EnqueueManyAsync(IReadOnlyList<(Article Article, IReadOnlyList<NewPost> Posts)> items, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> EnqueueManyAsync(IReadOnlyList<(Article Article, IReadOnlyList<NewPost> Posts)> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
+        return EnqueueCoreAsync([.. items.Select(item => (item.Article, ArticleIdentity.Identity(item.Article, bySource: false), item.Posts))], now, cancellationToken);
+    }
+
+    private async Task<int> EnqueueCoreAsync(IReadOnlyList<(Article Article, string? Identity, IReadOnlyList<NewPost> Posts)> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -134,8 +306,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             insertArticle.Transaction = transaction;
             insertArticle.CommandText =
                 """
-                INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at)
-                VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now)
+                INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at, identity)
+                VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now, $identity)
                 ON CONFLICT(key) DO NOTHING;
                 """;
             var aKey = insertArticle.Parameters.Add("$key", SqliteType.Text);
@@ -146,6 +318,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             var aUrl = insertArticle.Parameters.Add("$url", SqliteType.Text);
             var aLang = insertArticle.Parameters.Add("$lang", SqliteType.Text);
             var aPublished = insertArticle.Parameters.Add("$published", SqliteType.Integer);
+            var aIdentity = insertArticle.Parameters.Add("$identity", SqliteType.Text);
             insertArticle.Parameters.AddWithValue("$now", nowMs);
 
             await using var selectArticle = connection.CreateCommand();
@@ -170,8 +343,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             insert.Parameters.AddWithValue("$now", nowMs);
 
             var added = 0;
-            foreach (var (article, posts) in items)
+            foreach (var (article, identity, posts) in items)
             {
+                aIdentity.Value = (object?)identity ?? DBNull.Value;
                 aKey.Value = sKey.Value = article.Key;
                 aHash.Value = article.ContentHash;
                 aNear.Value = ArticleIdentity.NearKey(article);

@@ -118,5 +118,15 @@ internal static class SqliteSchema
         CREATE INDEX ix_posts_channel_published ON posts(channel, published_at) WHERE published_at IS NOT NULL;
         ALTER TABLE attempts ADD COLUMN request_at INTEGER NULL;
         """,
+
+        // 3: an article's identity (URL, feed GUID or single-article file) shared by all its versions, so a story
+        //    changed at the source is recognised; later versions are rows of their own (key "<key>#rev:<hash>") and
+        //    update_posts counts the update posts a version carried. Rows from before know their URL identity only.
+        """
+        ALTER TABLE articles ADD COLUMN identity TEXT NULL;
+        ALTER TABLE articles ADD COLUMN update_posts INTEGER NOT NULL DEFAULT 0;
+        UPDATE articles SET identity = key WHERE url IS NOT NULL;
+        CREATE INDEX ix_articles_identity ON articles(identity) WHERE identity IS NOT NULL;
+        """,
     ];
 }

@@ -60,6 +60,9 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal("x", queued.Draft.Channel);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(2000), await target.GetNextWakeAsync(CancellationToken.None));
         Assert.False(await target.WasRequestMarkedAsync(41, "old", CancellationToken.None));
+        var rewritten = TestArticles.Create("Storm closes the port for a third day", "https://news.example/a");
+        var match = await target.MatchArticleAsync(rewritten, "url:https://news.example/a", CancellationToken.None);
+        Assert.Equal([41L, 42L], Assert.IsType<ArticleMatch.Changed>(match).LatestPosts.Select(p => p.Id));
     }
 
     [Fact]
