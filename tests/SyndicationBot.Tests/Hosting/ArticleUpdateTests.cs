@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -197,26 +196,14 @@ public sealed class ArticleUpdateTests : IDisposable
         return claimed;
     }
 
-    private IHost BuildHost(bool updates, int maxPerArticle = 3)
-    {
-        Directory.CreateDirectory(_folder.Combine("seeds"));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    private IHost BuildHost(bool updates, int maxPerArticle = 3) =>
+        TestHost.CreateBuilder(_folder, new Dictionary<string, string?>
         {
-            EnvironmentName = Environments.Development,
-            ContentRootPath = _folder.Path,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = "Data Source=data/syndication.db",
             ["Schedule:MinSpacing"] = "00:00:00",
             ["Sources:Updates:Enabled"] = updates ? "true" : "false",
             ["Sources:Updates:MaxPerArticle"] = maxPerArticle.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Channels:Mastodon:Enabled"] = "true",
             ["Channels:Mastodon:BaseUrl"] = "http://127.0.0.1:9/",
             ["Channels:Mastodon:AccessToken"] = "test-token-not-secret",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.AddSyndicationBot();
-        return builder.Build();
-    }
+        }, _time).Build();
 }

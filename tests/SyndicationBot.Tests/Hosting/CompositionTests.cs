@@ -1,9 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SyndicationBot.Channels;
-using SyndicationBot.Hosting;
 using SyndicationBot.Hosting.Commands;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Support;
@@ -88,20 +86,6 @@ public sealed class CompositionTests : IDisposable
         Assert.Contains("Sources:SeedsPath 'no-such-folder' does not exist", error.ToString(), StringComparison.Ordinal);
     }
 
-    private HostApplicationBuilder CreateBuilder(string[] args)
-    {
-        Directory.CreateDirectory(_folder.Combine("seeds"));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = Environments.Development,
-            ContentRootPath = _folder.Path,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = "Data Source=data/syndication.db",
-        });
-        builder.Configuration.AddCommandLine(args);
-        builder.AddSyndicationBot();
-        return builder;
-    }
+    private HostApplicationBuilder CreateBuilder(string[] args) =>
+        TestHost.CreateBuilder(_folder, new Dictionary<string, string?>(), args: args);
 }

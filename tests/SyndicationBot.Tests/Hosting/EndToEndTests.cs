@@ -1,8 +1,6 @@
 using Xunit;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SyndicationBot.Hosting;
 using SyndicationBot.Tests.Support;
@@ -151,29 +149,17 @@ public sealed class EndToEndTests : IDisposable
 
     private static string SeedPath() => Path.Combine(AppContext.BaseDirectory, "TestData", "Hosting", "seed.txt");
 
-    private IHost BuildHost()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = Environments.Development,
-            ContentRootPath = _folder.Path,
-            DisableDefaults = false,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private IHost BuildHost() =>
+        TestHost.CreateBuilder(_folder, new Dictionary<string, string?>
         {
             ["Sources:SeedsPath"] = "seeds",
             ["Sources:Watch:SettleTime"] = "00:00:01",
             ["Sources:Watch:RescanInterval"] = "00:00:02",
-            ["Storage:ConnectionString"] = "Data Source=data/syndication.db",
             ["Channels:Outbox:Enabled"] = "true",
             ["Channels:Outbox:Path"] = "data/outbox.jsonl",
             ["Schedule:MinSpacing"] = "00:00:05",
             ["Dispatch:MaxIdle"] = "00:00:01",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.AddSyndicationBot();
-        return builder.Build();
-    }
+        }, _time).Build();
 
     private List<JsonElement> ReadOutbox()
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -143,26 +142,14 @@ public sealed class FeedPollingServiceTests : IDisposable
     private static async Task<List<string>> QueuedTitlesAsync(IPostQueue queue) =>
         [.. (await queue.ListAsync(Enum.GetValues<PostState>(), 100, newestFirst: false, CancellationToken.None)).Select(p => p.ArticleTitle).Distinct().Order(StringComparer.Ordinal)];
 
-    private IHost BuildHost(Uri feed, bool updates = false)
-    {
-        Directory.CreateDirectory(_folder.Combine("seeds"));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    private IHost BuildHost(Uri feed, bool updates = false) =>
+        TestHost.CreateBuilder(_folder, new Dictionary<string, string?>
         {
-            EnvironmentName = Environments.Development,
-            ContentRootPath = _folder.Path,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = "Data Source=data/syndication.db",
             ["Sources:Feeds:0:Name"] = "local",
             ["Sources:Feeds:0:Url"] = feed.AbsoluteUri,
             ["Sources:Feeds:0:PollInterval"] = "00:10:00",
             ["Sources:Feeds:0:FirstRunNewest"] = "1",
             ["Schedule:MinSpacing"] = "00:00:05",
             ["Sources:Updates:Enabled"] = updates ? "true" : "false",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.AddSyndicationBot();
-        return builder.Build();
-    }
+        }, _time).Build();
 }

@@ -99,19 +99,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         _initialized = true;
     }
 
-    public async Task<bool> ContainsArticleAsync(Article article, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var found = await ScalarAsync(
-            connection,
-            null,
-            "SELECT 1 FROM articles WHERE key = $key OR content_hash = $hash OR near_key = $near LIMIT 1;",
-            cancellationToken,
-            ("$key", article.Key),
-            ("$hash", article.ContentHash),
-            ("$near", ArticleIdentity.NearKey(article)));
-        return found is not null;
-    }
+    public async Task<bool> ContainsArticleAsync(Article article, CancellationToken cancellationToken) =>
+        await MatchArticleAsync(article, identity: null, cancellationToken) is not ArticleMatch.Unknown;
 
     public Task<int> EnqueueAsync(Article article, IReadOnlyList<NewPost> posts, DateTimeOffset now, CancellationToken cancellationToken) =>
         EnqueueManyAsync([(article, posts)], now, cancellationToken);

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Hosting;
-using SyndicationBot.Hosting;
 using SyndicationBot.Hosting.Commands;
 using SyndicationBot.Posts.Text;
 using SyndicationBot.Tests.Support;
@@ -99,13 +97,7 @@ public sealed partial class PreviewCommandTests : IDisposable
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var command = ParsedCommandLine.Parse(args);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [.. command.ConfigurationArgs, "--Storage:ConnectionString=Data Source=" + _folder.Combine("ledger.db")],
-            EnvironmentName = Environments.Development,
-            ContentRootPath = _folder.Path,
-        });
-        builder.AddSyndicationBot();
+        var builder = TestHost.CreateBuilder(_folder, new Dictionary<string, string?>(), args: command.ConfigurationArgs);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
         var exit = await SyndicationBotCommandLine.RunAsync(builder, command, output, error);

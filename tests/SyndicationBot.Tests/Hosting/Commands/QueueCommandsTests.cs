@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using SyndicationBot.Hosting;
 using SyndicationBot.Hosting.Commands;
 using SyndicationBot.Tests.Support;
 using Xunit;
@@ -227,27 +224,16 @@ public sealed class QueueCommandsTests : IAsyncLifetime, IDisposable
         Assert.True(await AdvanceUntilAsync(() => ReadOutbox().Count == 1, TimeSpan.FromMilliseconds(500), 40), "the first page was not published");
     }
 
-    private HostApplicationBuilder CreateBuilder()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = Environments.Development,
-            ContentRootPath = _folder.Path,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private HostApplicationBuilder CreateBuilder() =>
+        TestHost.CreateBuilder(_folder, new Dictionary<string, string?>
         {
             ["Sources:SeedsPath"] = "seeds",
-            ["Storage:ConnectionString"] = "Data Source=data/syndication.db",
             ["Channels:Outbox:Enabled"] = "true",
             ["Channels:Outbox:Path"] = "data/outbox.jsonl",
             ["Schedule:MinSpacing"] = "00:10:00",
             ["Dispatch:MaxIdle"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.AddSyndicationBot();
-        return builder;
-    }
+        }, _time);
 
     // The verb as the operator runs it: its own host on the same content root, built from the command line.
     private async Task<(int Exit, string Stdout, string Stderr)> RunVerbAsync(params string[] args)

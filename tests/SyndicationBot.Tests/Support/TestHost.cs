@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SyndicationBot.Hosting;
+
+namespace SyndicationBot.Tests.Support;
+
+/// <summary>The real host graph (<c>AddSyndicationBot</c>) rooted in a temp folder, as the tests of the whole path use it.</summary>
+public static class TestHost
+{
+    /// <summary>
+    /// A builder whose content root is <paramref name="folder"/> (with a <c>seeds/</c> folder and the ledger at
+    /// <c>data/syndication.db</c>), with <paramref name="settings"/> on top, then <paramref name="args"/>, and time from
+    /// <paramref name="time"/> when given.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(TempFolder folder, IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        Directory.CreateDirectory(folder.Combine("seeds"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environments.Development,
+            ContentRootPath = folder.Path,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:ConnectionString"] = settings.TryGetValue("Storage:ConnectionString", out var cs) ? cs : "Data Source=data/syndication.db" });
+        if (args is not null)
+        {
+            builder.Configuration.AddCommandLine(args);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.AddSyndicationBot();
+        return builder;
+    }
+}
