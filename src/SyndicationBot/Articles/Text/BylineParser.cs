@@ -127,7 +127,7 @@ internal static class BylineParser
             return false;
         }
 
-        var separator = span.IndexOfAny(':', 'h');
+        var separator = span.IndexOfAny(':', 'h', '.');
         return separator is 1 or 2
             && int.TryParse(span[..separator], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours)
             && int.TryParse(span[(separator + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)

@@ -113,7 +113,10 @@ internal static class DateParser
                 }
 
                 var after = i < text.Length ? text[i] : '\0';
-                if (after is ':' or 'h' or 'H' && hour < 0 && number < 24 && i + 2 < text.Length + 1
+
+                // "14.05 Uhr", "13.51 GMT": a dotted clock only once the date is complete, never inside "27.11.2026".
+                var dottedClock = after == '.' && DateComplete(numbers, month);
+                if ((after is ':' or 'h' or 'H' || dottedClock) && hour < 0 && number < 24 && i + 2 < text.Length + 1
                     && TryTwoDigits(text, i + 1, out var minutes) && minutes < 60)
                 {
                     hour = number;
@@ -183,6 +186,19 @@ internal static class DateParser
 
         value = new DateTimeOffset(year, month, day, Math.Max(hour, 0), minute, 0, TimeSpan.Zero);
         return true;
+    }
+
+    private static bool DateComplete(List<(int Value, int Digits, char After)> numbers, int namedMonth)
+    {
+        var year = false;
+        var others = 0;
+        foreach (var (_, digits, _) in numbers)
+        {
+            year |= digits == 4;
+            others += digits == 4 ? 0 : 1;
+        }
+
+        return year && others + (namedMonth != 0 ? 1 : 0) >= 2;
     }
 
     private static void AssignNumbers(List<(int Value, int Digits, char After)> numbers, ref int year, ref int month, ref int day)

@@ -108,6 +108,8 @@ internal static class ScrapedPageExtractor
     {
         var units = new List<Unit>(lines.Length);
         var blankBefore = false;
+        var wrapWidth = WrapWidth(lines, start);
+        var previousLength = 0;
         for (var i = start; i < lines.Length; i++)
         {
             var line = TextNormalizer.CollapseSpaces(lines[i]);
@@ -120,19 +122,25 @@ internal static class ScrapedPageExtractor
             if (TryMetadataLine(line, metadata))
             {
                 blankBefore = false;
+                previousLength = 0;
                 continue;
             }
 
-            // A hard-wrapped paragraph: the previous line runs on (no closing punctuation) into a lower-case start.
-            if (!blankBefore && units.Count > 0 && char.IsLower(line[0]) && units[^1].Text.Length >= 40
-                && !EndsWithTerminal(units[^1].Text))
+            // A hard-wrapped paragraph: the previous line runs on (no closing punctuation) into a lower-case start,
+            // or, on a page wrapped at a fixed width, the previous line was cut near that width. Where blank lines
+            // separate the paragraphs of such a page, a line cut after a full stop ("said Dr.") runs on too.
+            if (!blankBefore && units.Count > 0
+                && ((!EndsWithTerminal(units[^1].Text) && ((char.IsLower(line[0]) && units[^1].Text.Length >= 40) || (wrapWidth > 0 && previousLength * 10 >= wrapWidth * 7)))
+                    || (wrapWidth < 0 && previousLength * 10 >= -wrapWidth * 7)))
             {
                 units[^1].Text = units[^1].Text + " " + line;
+                previousLength = line.Length;
                 continue;
             }
 
             units.Add(new Unit(line));
             blankBefore = false;
+            previousLength = line.Length;
         }
 
         return units;
@@ -224,7 +232,7 @@ internal static class ScrapedPageExtractor
         }
 
         // Bylines and datelines are short; running text never reaches the parser.
-        if (text.Length <= 140 && unit.Words <= 12 && BylineParser.TryParse(text, out var author, out var published))
+        if (text.Length <= 140 && unit.Words <= 20 && BylineParser.TryParse(text, out var author, out var published))
         {
             unit.IsMeta = true;
             unit.Author = author;
@@ -422,6 +430,45 @@ internal static class ScrapedPageExtractor
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The column a hard-wrapped page was wrapped at, or 0 when it is not one: no line is longer than a terminal
+    /// line (100), and at least two lines run to within a fifth of the longest and go straight on into another line.
+    /// Negative when the page also separates its paragraphs by blank lines.
+    /// </summary>
+    private static int WrapWidth(string[] lines, int start)
+    {
+        var longest = 0;
+        var blanks = 0;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var length = lines[i].AsSpan().Trim().Length;
+            if (lines[i].Contains("://", StringComparison.Ordinal))
+            {
+                // A link line (Source:, URL:) is not wrapped text.
+                continue;
+            }
+
+            if (length > 100)
+            {
+                return 0;
+            }
+
+            blanks += length == 0 ? 1 : 0;
+            longest = Math.Max(longest, length);
+        }
+
+        var wrapped = 0;
+        for (var i = start; i < lines.Length - 1 && wrapped < 2; i++)
+        {
+            if (lines[i].AsSpan().Trim().Length * 5 >= longest * 4 && !lines[i + 1].AsSpan().Trim().IsEmpty)
+            {
+                wrapped++;
+            }
+        }
+
+        return wrapped < 2 ? 0 : blanks >= 2 ? -longest : longest;
     }
 
     internal static bool EndsWithTerminal(string text) => IsTerminal(LastMeaningful(text));
