@@ -373,7 +373,19 @@ internal static class ScrapedPageExtractor
             return double.MinValue;
         }
 
+        // A list item ("- The store will open…", "• …", "2. …") belongs to a key-points box or a most-read list.
+        if (IsListItem(text))
+        {
+            return double.MinValue;
+        }
+
         var score = 3.0 * Math.Min(unit.Weight, 30) / 30;
+        if (LastMeaningful(text) is ':' or '：')
+        {
+            // A label introducing what follows ("Key points:", "À retenir :").
+            score -= 2;
+        }
+
         if (unit.Words >= 4)
         {
             score += 1;
@@ -469,6 +481,22 @@ internal static class ScrapedPageExtractor
         }
 
         return wrapped < 2 ? 0 : blanks >= 2 ? -longest : longest;
+    }
+
+    private static bool IsListItem(string text)
+    {
+        if (text.Length >= 2 && text[0] is '-' or '•' or '*' or '–' or '—' or '·' or '▪' or '►' or '✓' && text[1] == ' ')
+        {
+            return true;
+        }
+
+        var digits = 0;
+        while (digits < text.Length && digits < 3 && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits + 1 < text.Length && text[digits] is '.' or ')' && text[digits + 1] == ' ';
     }
 
     internal static bool EndsWithTerminal(string text) => IsTerminal(LastMeaningful(text));
