@@ -54,6 +54,27 @@ public sealed class CompositionTests : IDisposable
         Assert.Contains("Storage:ConnectionString", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Dispatch:BatchSize=0", "Dispatch:BatchSize")]
+    [InlineData("--Sources:Watch:SettleTime=00:00:00", "Sources:Watch:SettleTime")]
+    [InlineData("--Sources:Updates:MaxPerArticle=0", "Sources:Updates:MaxPerArticle")]
+    [InlineData("--Sources:Updates:MinInterval=-00:01:00", "Sources:Updates:MinInterval")]
+    public async Task Run_OutOfRangeSetting_StopsWithTheFullKeyAndTheValueFound(string setting, string key)
+    {
+        // Arrange
+        var builder = CreateBuilder([setting]);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        // Act
+        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains($"  - {key}: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"(found '{setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]}')", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_UnconvertibleValue_StopsWithAMessageNamingTheKey()
     {
