@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 
@@ -29,20 +28,31 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     public Summary Summarize(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+
+        // Every distinct word (case-insensitively) gets a number once; sets, counts and overlaps then work on
+        // numbers instead of hashing each word again for every set it is looked up in. Headline words come first,
+        // so "in the headline" is "numbered below the headline's count".
+        var words = new WordNumbers();
+        var scratch = new List<int>();
+        var seen = new Stamps();
+        Tokens(article.Title, article.Language, words, seen, scratch);
+        int headlineCount = words.Count;
+        Span<char> headlineKeyBuffer = article.Title.Length <= 256 ? stackalloc char[256] : new char[article.Title.Length];
+        var headlineKey = Key(article.Title, headlineKeyBuffer);
+
         var candidates = new List<Candidate>();
-        var split = new List<string>();
-        var headline = Tokens(article.Title, article.Language);
-        string headlineKey = Key(article.Title);
+        var ranges = new List<Range>();
         foreach (string paragraph in article.Paragraphs)
         {
-            split.Clear();
-            SentenceSplitter.Split(paragraph, article.Language, split);
-            foreach (string sentence in split)
+            ranges.Clear();
+            SentenceSplitter.Split(paragraph, article.Language, ranges);
+            foreach (var range in ranges)
             {
-                var tokens = Tokens(sentence, article.Language);
-                if (IsInformative(sentence, tokens, headline, headlineKey))
+                var sentence = paragraph.AsSpan(range);
+                Tokens(sentence, article.Language, words, seen, scratch);
+                if (IsInformative(sentence, scratch, headlineCount, headlineKey))
                 {
-                    candidates.Add(new Candidate(sentence, candidates.Count, tokens));
+                    candidates.Add(new Candidate(paragraph, range, candidates.Count, [.. scratch]));
                 }
             }
         }
@@ -52,12 +62,12 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             return new Summary([]);
         }
 
-        var frequency = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var frequency = new int[words.Count];
         foreach (var candidate in candidates)
         {
-            foreach (string token in candidate.Tokens)
+            foreach (int token in candidate.Tokens)
             {
-                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+                frequency[token]++;
             }
         }
 
@@ -66,12 +76,12 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         foreach (var candidate in candidates)
         {
             double content = 0;
-            foreach (string token in candidate.Tokens)
+            foreach (int token in candidate.Tokens)
             {
-                content += frequency[token] - 1 + (headline.Contains(token) ? 2 : 0);
+                content += frequency[token] - 1 + (token < headlineCount ? 2 : 0);
             }
 
-            scores[candidate.Index] = content / Math.Sqrt(candidate.Tokens.Count + 1);
+            scores[candidate.Index] = content / Math.Sqrt(candidate.Tokens.Length + 1);
             best = Math.Max(best, scores[candidate.Index]);
         }
 
@@ -81,16 +91,19 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             scores[i] = (0.5 * (best > 0 ? scores[i] / best : 0)) + (0.5 * position);
         }
 
+        // Best score first, earlier sentence first among equal scores (the order a stable sort by score gives).
+        var ranked = candidates.GetRange(1, candidates.Count - 1);
+        ranked.Sort((a, b) => scores[a.Index] != scores[b.Index] ? scores[b.Index].CompareTo(scores[a.Index]) : a.Index.CompareTo(b.Index));
         var chosen = new List<Candidate> { candidates[0] };
         int max = options.Value.MaxSentences;
-        foreach (var candidate in candidates.Skip(1).OrderByDescending(c => scores[c.Index]).ThenBy(c => c.Index))
+        foreach (var candidate in ranked)
         {
             if (chosen.Count >= max)
             {
                 break;
             }
 
-            if (chosen.TrueForAll(c => Overlap(c.Tokens, candidate.Tokens) < RedundancyThreshold))
+            if (chosen.TrueForAll(c => Overlap(c.Tokens, candidate.Tokens, seen) < RedundancyThreshold))
             {
                 chosen.Add(candidate);
             }
@@ -100,54 +113,83 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         return new Summary([.. chosen.Select(c => c.Text)]);
     }
 
-    private static bool IsInformative(string sentence, HashSet<string> tokens, HashSet<string> headline, string headlineKey)
+    private static bool IsInformative(ReadOnlySpan<char> sentence, List<int> tokens, int headlineCount, ReadOnlySpan<char> headlineKey)
     {
         if (tokens.Count < 3)
         {
             return false;
         }
 
-        string key = Key(sentence);
-        return key != headlineKey && !headlineKey.Contains(key, StringComparison.Ordinal) && Overlap(headline, tokens) < HeadlineEcho;
-    }
-
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
+        Span<char> buffer = sentence.Length <= 512 ? stackalloc char[512] : new char[sentence.Length];
+        var key = Key(sentence, buffer);
+        if (key.SequenceEqual(headlineKey) || headlineKey.IndexOf(key) >= 0)
         {
-            return 0;
+            return false;
+        }
+
+        if (headlineCount == 0)
+        {
+            return true;
         }
 
         int shared = 0;
-        foreach (string token in a)
+        foreach (int token in tokens)
         {
-            if (b.Contains(token))
+            if (token < headlineCount)
             {
                 shared++;
             }
         }
 
-        return (double)shared / Math.Min(a.Count, b.Count);
+        return (double)shared / Math.Min(headlineCount, tokens.Count) < HeadlineEcho;
     }
 
-    private static string Key(string text)
+    private static double Overlap(int[] a, int[] b, Stamps seen)
     {
-        var builder = new StringBuilder(text.Length);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        int stamp = seen.Next();
+        foreach (int token in b)
+        {
+            seen.Mark(token, stamp);
+        }
+
+        int shared = 0;
+        foreach (int token in a)
+        {
+            if (seen.IsMarked(token, stamp))
+            {
+                shared++;
+            }
+        }
+
+        return (double)shared / Math.Min(a.Length, b.Length);
+    }
+
+    // The letters and digits of the text, ASCII lower-cased, written into the buffer.
+    private static ReadOnlySpan<char> Key(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        int length = 0;
         foreach (char c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.IsAscii(c) ? char.ToLowerInvariant(c) : c);
+                buffer[length++] = char.IsAscii(c) ? char.ToLowerInvariant(c) : c;
             }
         }
 
-        return builder.ToString();
+        return buffer[..length];
     }
 
-    // Content words for spaced scripts; character bigrams for Chinese and Japanese, which have no spaces.
-    private static HashSet<string> Tokens(string text, string language)
+    // Content words for spaced scripts; character bigrams for Chinese and Japanese, which have no spaces. Writes
+    // the text's distinct word numbers, in order of first appearance, into the list.
+    private static void Tokens(ReadOnlySpan<char> text, string language, WordNumbers words, Stamps seen, List<int> tokens)
     {
-        var tokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        tokens.Clear();
+        int stamp = seen.Next();
         int i = 0;
         while (i < text.Length)
         {
@@ -155,7 +197,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             {
                 if (i + 1 < text.Length && SentenceSplitter.IsCjk(text[i + 1]))
                 {
-                    tokens.Add(text.Substring(i, 2));
+                    Add(words.Number(text.Slice(i, 2)), seen, stamp, tokens);
                 }
 
                 i++;
@@ -177,16 +219,72 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
 
             if (i - start >= 3 || (language is "ar" && i - start >= 2))
             {
-                string word = text[start..i];
-                if (!StopWords.Contains(word))
+                var word = text[start..i];
+                if (!StopWordLookup.Contains(word))
                 {
-                    tokens.Add(word);
+                    Add(words.Number(word), seen, stamp, tokens);
                 }
             }
         }
-
-        return tokens;
     }
 
-    private sealed record Candidate(string Text, int Index, HashSet<string> Tokens);
+    private static void Add(int token, Stamps seen, int stamp, List<int> tokens)
+    {
+        if (!seen.IsMarked(token, stamp))
+        {
+            seen.Mark(token, stamp);
+            tokens.Add(token);
+        }
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Case-insensitive numbering of words, as the former case-insensitive sets compared them.
+    private sealed class WordNumbers
+    {
+        private readonly Dictionary<string, int> numbers = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public WordNumbers() => lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Count => numbers.Count;
+
+        public int Number(ReadOnlySpan<char> word)
+        {
+            if (!lookup.TryGetValue(word, out int number))
+            {
+                number = numbers.Count;
+                lookup[word] = number;
+            }
+
+            return number;
+        }
+    }
+
+    // Set membership by word number without clearing between sets: a word is in the current set when its mark
+    // equals the current stamp.
+    private sealed class Stamps
+    {
+        private int[] marks = new int[256];
+        private int current;
+
+        public int Next() => ++current;
+
+        public bool IsMarked(int token, int stamp) => token < marks.Length && marks[token] == stamp;
+
+        public void Mark(int token, int stamp)
+        {
+            if (token >= marks.Length)
+            {
+                Array.Resize(ref marks, Math.Max(marks.Length * 2, token + 1));
+            }
+
+            marks[token] = stamp;
+        }
+    }
+
+    private sealed record Candidate(string Paragraph, Range Range, int Index, int[] Tokens)
+    {
+        public string Text => SentenceSplitter.Materialize(Paragraph, Range);
+    }
 }
