@@ -10,9 +10,26 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
 
     public int Limit => limit;
 
-    public int Measure(string text) => Graphemes.Count(text);
+    // Composing checks the chosen post (Fits) and then reports its length (Measure): the same text, counted once.
+    private LastCount? last;
 
-    public bool Fits(string text) => Encoding.UTF8.GetByteCount(text) <= MaxBytes && Graphemes.Count(text) <= limit;
+    public int Measure(string text) => CountGraphemes(text);
+
+    public bool Fits(string text) => Encoding.UTF8.GetByteCount(text) <= MaxBytes && CountGraphemes(text) <= limit;
+
+    private int CountGraphemes(string text)
+    {
+        if (last is { } remembered && string.Equals(remembered.Text, text, StringComparison.Ordinal))
+        {
+            return remembered.Count;
+        }
+
+        int count = Graphemes.Count(text);
+        last = new LastCount(text, count);
+        return count;
+    }
+
+    private sealed record LastCount(string Text, int Count);
 
     public TextCost Cost(string text) => new(Graphemes.Count(text), Encoding.UTF8.GetByteCount(text));
 

@@ -8,9 +8,14 @@ internal static class Graphemes
     public static int Count(ReadOnlySpan<char> text)
     {
         int count = 0;
-        while (!text.IsEmpty)
+        int i = 0;
+        while (i < text.Length)
         {
-            text = text[NextLength(text)..];
+            // NextLength's fast path, inline: most characters of a post take it.
+            char c = text[i];
+            i += c != '\r' && IsIsolated(c) && (i + 1 == text.Length || IsIsolated(text[i + 1]))
+                ? 1
+                : StringInfo.GetNextTextElementLength(text[i..]);
             count++;
         }
 

@@ -111,7 +111,7 @@ internal static class TwitterText
     // normalise the runs between such characters and keep the characters themselves as they are.
     internal static string ToNfc(string text)
     {
-        if (text.AsSpan().IndexOfAnyExcept(NfcStable) < 0)
+        if (IsNfcStable(text))
         {
             return text;
         }
@@ -146,16 +146,41 @@ internal static class TwitterText
     // Characters that are NFC_Quick_Check=Yes and never combine with a neighbour (no combining marks, Hangul or
     // compatibility ideographs): text made only of them is already NFC, which spares the ICU round trip
     // IsNormalized takes for any non-ASCII text, i.e. for every French, Arabic or Chinese sentence measured.
-    private static readonly System.Buffers.SearchValues<char> NfcStable = System.Buffers.SearchValues.Create(
-        string.Concat(Range('\0', '\u02FF'), Range('\u0620', '\u064A'), Range('\u2010', '\u2027'), Range('\u2030', '\u205E'), Range('\u4E00', '\u9FFF')));
-
-    private static string Range(char first, char last) => string.Create(last - first + 1, first, (span, start) =>
+    // The ranges are U+0000-U+02FF, U+0620-U+064A, U+2010-U+2027, U+2030-U+205E and U+4E00-U+9FFF; each run inside
+    // one of them is skipped with a vectorised range search.
+    private static bool IsNfcStable(ReadOnlySpan<char> text)
     {
-        for (int i = 0; i < span.Length; i++)
+        while (true)
         {
-            span[i] = (char)(start + i);
+            int next = text.IndexOfAnyExceptInRange('\0', '\u02FF');
+            if (next < 0)
+            {
+                return true;
+            }
+
+            text = text[next..];
+            (char first, char last) = text[0] switch
+            {
+                >= '\u0620' and <= '\u064A' => ('\u0620', '\u064A'),
+                >= '\u2010' and <= '\u2027' => ('\u2010', '\u2027'),
+                >= '\u2030' and <= '\u205E' => ('\u2030', '\u205E'),
+                >= '\u4E00' and <= '\u9FFF' => ('\u4E00', '\u9FFF'),
+                _ => ('\0', '\0'),
+            };
+            if (last == '\0')
+            {
+                return false;
+            }
+
+            int end = text.IndexOfAnyExceptInRange(first, last);
+            if (end < 0)
+            {
+                return true;
+            }
+
+            text = text[end..];
         }
-    });
+    }
 
     private static int IsUnnormalizable(string text, int i)
     {
