@@ -61,23 +61,34 @@ internal static partial class UrlExtractor
 
         string lower = window.ToLowerInvariant();
         var found = new List<UrlSpan>();
-        int position = 0;
-        while (position < window.Length)
+
+        // The reference pattern is tried only where it can match (its generated matcher is too large for the JIT to
+        // optimise, so every attempt costs microseconds): a window whose dots are followed by no top-level domain
+        // holds no URL, and an attempt needs a domain label (or a protocol and one) right after the character it
+        // starts on. Both are necessary conditions of the pattern, so skipping the other positions changes nothing.
+        if (UrlCandidates.MayHoldDomain(lower))
         {
-            var match = ExtractUrlHeadRegex().Match(lower, position, window.Length - position);
-            if (!match.Success)
+            var candidates = new UrlCandidates(lower, atTextStart);
+            int position = 0;
+            while (position < window.Length)
             {
-                break;
-            }
+                int attempt = candidates.NextAttempt(position);
+                if (attempt < 0)
+                {
+                    break;
+                }
 
-            if (match.Groups[2].Length == 0 && (match.Index != 0 || !atTextStart))
-            {
-                // "^" matched at the window's edge: the reference sees a character there, so look further on.
-                position = match.Index + 1;
-                continue;
-            }
+                // Anchored at the attempt: the same match the unanchored pattern finds when it gets there.
+                var match = AnchoredUrlHeadRegex().Match(lower, attempt, window.Length - attempt);
+                if (!match.Success || (match.Groups[2].Length == 0 && (match.Index != 0 || !atTextStart)))
+                {
+                    // No match here, or "^" matched at the attempt, where the reference sees a character: go on.
+                    position = attempt + 1;
+                    continue;
+                }
 
-            position = Accept(window, lower, match, includeWithoutProtocol, found);
+                position = Accept(window, lower, match, includeWithoutProtocol, found);
+            }
         }
 
         UrlSpan[] spans = [.. found];
@@ -315,8 +326,8 @@ internal static partial class UrlExtractor
         return protocolLength + urlLength <= MaxUrlLength;
     }
 
-    [GeneratedRegex(TwitterTextPatterns.ExtractUrlHead, RegexOptions.CultureInvariant)]
-    private static partial Regex ExtractUrlHeadRegex();
+    [GeneratedRegex(@"\G(?:" + TwitterTextPatterns.ExtractUrlHead + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex AnchoredUrlHeadRegex();
 
     [GeneratedRegex(TwitterTextPatterns.ValidAsciiDomain, RegexOptions.CultureInvariant)]
     private static partial Regex ValidAsciiDomainRegex();
