@@ -37,8 +37,15 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         var seen = new Stamps();
         Tokens(article.Title, article.Language, words, seen, scratch);
         int headlineCount = words.Count;
-        Span<char> headlineKeyBuffer = article.Title.Length <= 256 ? stackalloc char[256] : new char[article.Title.Length];
-        var headlineKey = Key(article.Title, headlineKeyBuffer);
+        int longest = article.Title.Length;
+        foreach (string paragraph in article.Paragraphs)
+        {
+            longest = Math.Max(longest, paragraph.Length);
+        }
+
+        // One buffer for every sentence's key, and the headline's key after it.
+        var keys = new char[longest + article.Title.Length];
+        var headlineKey = Key(article.Title, keys.AsSpan(longest));
 
         var candidates = new List<Candidate>();
         var ranges = new List<Range>();
@@ -50,7 +57,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             {
                 var sentence = paragraph.AsSpan(range);
                 Tokens(sentence, article.Language, words, seen, scratch);
-                if (IsInformative(sentence, scratch, headlineCount, headlineKey))
+                if (IsInformative(sentence, scratch, headlineCount, headlineKey, keys))
                 {
                     candidates.Add(new Candidate(paragraph, range, candidates.Count, [.. scratch]));
                 }
@@ -113,14 +120,13 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         return new Summary([.. chosen.Select(c => c.Text)]);
     }
 
-    private static bool IsInformative(ReadOnlySpan<char> sentence, List<int> tokens, int headlineCount, ReadOnlySpan<char> headlineKey)
+    private static bool IsInformative(ReadOnlySpan<char> sentence, List<int> tokens, int headlineCount, ReadOnlySpan<char> headlineKey, Span<char> buffer)
     {
         if (tokens.Count < 3)
         {
             return false;
         }
 
-        Span<char> buffer = sentence.Length <= 512 ? stackalloc char[512] : new char[sentence.Length];
         var key = Key(sentence, buffer);
         if (key.SequenceEqual(headlineKey) || headlineKey.IndexOf(key) >= 0)
         {
@@ -242,7 +248,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     // Case-insensitive numbering of words, as the former case-insensitive sets compared them.
     private sealed class WordNumbers
     {
-        private readonly Dictionary<string, int> numbers = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> numbers = new(256, StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
         public WordNumbers() => lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -45,7 +45,7 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
         {
             int step = Graphemes.NextLength(text.AsSpan(i));
             units++;
-            bytes += Encoding.UTF8.GetByteCount(text.AsSpan(i, step));
+            bytes += Utf8Length(text.AsSpan(i, step));
             for (int k = i + 1; k <= i + step; k++)
             {
                 costs[k] = new TextCost(units, bytes);
@@ -55,5 +55,35 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
         }
 
         return costs;
+    }
+
+    // Encoding.UTF8.GetByteCount of one cluster, without its call per character: a lone surrogate becomes U+FFFD
+    // (three bytes), as the encoder's replacement fallback makes it.
+    private static int Utf8Length(ReadOnlySpan<char> cluster)
+    {
+        int bytes = 0;
+        for (int k = 0; k < cluster.Length; k++)
+        {
+            char c = cluster[k];
+            if (c < '\u0080')
+            {
+                bytes += 1;
+            }
+            else if (c < '\u0800')
+            {
+                bytes += 2;
+            }
+            else if (char.IsHighSurrogate(c) && k + 1 < cluster.Length && char.IsLowSurrogate(cluster[k + 1]))
+            {
+                bytes += 4;
+                k++;
+            }
+            else
+            {
+                bytes += 3;
+            }
+        }
+
+        return bytes;
     }
 }
