@@ -56,8 +56,8 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             foreach (var range in ranges)
             {
                 var sentence = paragraph.AsSpan(range);
-                Tokens(sentence, article.Language, words, seen, scratch);
-                if (IsInformative(sentence, scratch, headlineCount, headlineKey, keys))
+                int letters = Tokens(sentence, article.Language, words, seen, scratch);
+                if (IsInformative(sentence, letters, scratch, headlineCount, headlineKey, keys))
                 {
                     candidates.Add(new Candidate(paragraph, range, candidates.Count, [.. scratch]));
                 }
@@ -120,17 +120,21 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         return new Summary([.. chosen.Select(c => c.Text)]);
     }
 
-    private static bool IsInformative(ReadOnlySpan<char> sentence, List<int> tokens, int headlineCount, ReadOnlySpan<char> headlineKey, Span<char> buffer)
+    private static bool IsInformative(ReadOnlySpan<char> sentence, int letters, List<int> tokens, int headlineCount, ReadOnlySpan<char> headlineKey, Span<char> buffer)
     {
         if (tokens.Count < 3)
         {
             return false;
         }
 
-        var key = Key(sentence, buffer);
-        if (key.SequenceEqual(headlineKey) || headlineKey.IndexOf(key) >= 0)
+        // The key holds one character per letter or digit: a longer one can neither equal the headline's nor be in it.
+        if (letters <= headlineKey.Length)
         {
-            return false;
+            var key = Key(sentence, buffer);
+            if (key.SequenceEqual(headlineKey) || headlineKey.IndexOf(key) >= 0)
+            {
+                return false;
+            }
         }
 
         if (headlineCount == 0)
@@ -191,19 +195,23 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     }
 
     // Content words for spaced scripts; character bigrams for Chinese and Japanese, which have no spaces. Writes
-    // the text's distinct word numbers, in order of first appearance, into the list.
-    private static void Tokens(ReadOnlySpan<char> text, string language, WordNumbers words, Stamps seen, List<int> tokens)
+    // the text's distinct word numbers, in order of first appearance, into the list; returns how many letters and
+    // digits the text has (the length of its key).
+    private static int Tokens(ReadOnlySpan<char> text, string language, WordNumbers words, Stamps seen, List<int> tokens)
     {
         tokens.Clear();
         int stamp = seen.Next();
+        int letters = 0;
         int i = 0;
         while (i < text.Length)
         {
             if (SentenceSplitter.IsCjk(text[i]))
             {
+                // A CJK character is a letter (IsCjk requires OtherLetter).
+                letters++;
                 if (i + 1 < text.Length && SentenceSplitter.IsCjk(text[i + 1]))
                 {
-                    Add(words.Number(text.Slice(i, 2)), seen, stamp, tokens);
+                    Add(words.Number(text.Slice(i, 2), mayBeStopWord: false), seen, stamp, tokens);
                 }
 
                 i++;
@@ -217,26 +225,31 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             }
 
             int start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark)
-                && !SentenceSplitter.IsCjk(text[i]))
+            while (i < text.Length)
             {
+                char c = text[i];
+                bool letter = char.IsLetterOrDigit(c);
+                if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                {
+                    break;
+                }
+
+                letters += letter ? 1 : 0;
                 i++;
             }
 
             if (i - start >= 3 || (language is "ar" && i - start >= 2))
             {
-                var word = text[start..i];
-                if (!StopWordLookup.Contains(word))
-                {
-                    Add(words.Number(word), seen, stamp, tokens);
-                }
+                Add(words.Number(text[start..i], mayBeStopWord: true), seen, stamp, tokens);
             }
         }
+
+        return letters;
     }
 
     private static void Add(int token, Stamps seen, int stamp, List<int> tokens)
     {
-        if (!seen.IsMarked(token, stamp))
+        if (token >= 0 && !seen.IsMarked(token, stamp))
         {
             seen.Mark(token, stamp);
             tokens.Add(token);
@@ -245,7 +258,8 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // Case-insensitive numbering of words, as the former case-insensitive sets compared them.
+    // Case-insensitive numbering of words, as the former case-insensitive sets compared them. A stop word is
+    // remembered as -1, so each distinct word is looked up in the stop list once.
     private sealed class WordNumbers
     {
         private readonly Dictionary<string, int> numbers = new(256, StringComparer.OrdinalIgnoreCase);
@@ -253,13 +267,14 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
 
         public WordNumbers() => lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        public int Count => numbers.Count;
+        /// <summary>How many words have a number (stop words have none).</summary>
+        public int Count { get; private set; }
 
-        public int Number(ReadOnlySpan<char> word)
+        public int Number(ReadOnlySpan<char> word, bool mayBeStopWord)
         {
             if (!lookup.TryGetValue(word, out int number))
             {
-                number = numbers.Count;
+                number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
                 lookup[word] = number;
             }
 
