@@ -30,23 +30,40 @@ internal static partial class UrlExtractor
         // Run over whole posts it costs milliseconds (it tries every position of every non-ASCII word), and
         // case-insensitively a hundred times more (the TLD alternation loses its trie), so the pattern is
         // matched case-sensitively against a lower-cased copy: same length, same indices.
-        int tokenStart = 0;
-        while (tokenStart < text.Length)
+        // The tokens are found from their inner dots (one vectorised search over the text) rather than by visiting
+        // every token: a dot followed, inside its token, by a letter, a digit or a non-ASCII character.
+        var all = text.AsSpan();
+        int from = 0;
+        while (from < text.Length)
         {
-            int tokenEnd = text.AsSpan(tokenStart).IndexOfAny(Spaces);
-            tokenEnd = tokenEnd < 0 ? text.Length : tokenStart + tokenEnd;
-            if (HasInnerDot(text.AsSpan(tokenStart, tokenEnd - tokenStart)))
+            int dot = all[from..].IndexOf('.');
+            if (dot < 0)
             {
-                int position = tokenStart > 0 ? tokenStart - 1 : 0;
-                foreach (var span in ExtractWindow(text.Substring(position, tokenEnd - position), tokenStart == 0, includeWithoutProtocol))
-                {
-                    found.Add(span with { Start = span.Start + position });
-                }
+                break;
             }
 
-            tokenStart = tokenEnd + 1;
+            dot += from;
+            if (dot + 1 >= text.Length || !IsInnerDotFollower(text[dot + 1]))
+            {
+                from = dot + 1;
+                continue;
+            }
+
+            int tokenStart = all[..dot].LastIndexOfAny(Spaces) + 1;
+            int tokenEnd = all[dot..].IndexOfAny(Spaces);
+            tokenEnd = tokenEnd < 0 ? text.Length : dot + tokenEnd;
+            int position = tokenStart > 0 ? tokenStart - 1 : 0;
+            foreach (var span in ExtractWindow(text.Substring(position, tokenEnd - position), tokenStart == 0, includeWithoutProtocol))
+            {
+                found.Add(span with { Start = span.Start + position });
+            }
+
+            from = tokenEnd + 1;
         }
     }
+
+    // What may follow a dot inside a URL token: not a space (that ends the token), but a letter, digit or non-ASCII.
+    private static bool IsInnerDotFollower(char c) => !Spaces.Contains(c) && (char.IsLetterOrDigit(c) || c > '\x7F');
 
     // Even one match of the reference pattern costs microseconds, and composing measures the same link (and the
     // same sentences) again and again, so each token's result is remembered. It depends on nothing but the token,
@@ -107,23 +124,6 @@ internal static partial class UrlExtractor
 
     /// <summary>Forgets every remembered token, so that a benchmark can measure extraction from cold.</summary>
     internal static void ClearCache() => WindowCache.Clear();
-
-    private static bool HasInnerDot(ReadOnlySpan<char> token)
-    {
-        int dot = token.IndexOf('.');
-        while (dot >= 0 && dot + 1 < token.Length)
-        {
-            if (char.IsLetterOrDigit(token[dot + 1]) || token[dot + 1] > '\x7F')
-            {
-                return true;
-            }
-
-            int next = token[(dot + 1)..].IndexOf('.');
-            dot = next < 0 ? -1 : dot + 1 + next;
-        }
-
-        return false;
-    }
 
     // regexen.spaces: the characters neither a domain, a path nor a query may contain.
     private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(
