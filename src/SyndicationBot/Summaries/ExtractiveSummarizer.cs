@@ -35,7 +35,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         var words = new WordNumbers();
         var scratch = new List<int>();
         var seen = new Stamps();
-        Tokens(article.Title, article.Language, words, seen, scratch);
+        Tokens(article.Title, new Range(0, article.Title.Length), article.Language, words, seen, scratch);
         int headlineCount = words.Count;
         int longest = article.Title.Length;
         foreach (string paragraph in article.Paragraphs)
@@ -56,7 +56,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             foreach (var range in ranges)
             {
                 var sentence = paragraph.AsSpan(range);
-                int letters = Tokens(sentence, article.Language, words, seen, scratch);
+                int letters = Tokens(paragraph, range, article.Language, words, seen, scratch);
                 if (IsInformative(sentence, letters, scratch, headlineCount, headlineKey, keys))
                 {
                     candidates.Add(new Candidate(paragraph, range, candidates.Count, [.. scratch]));
@@ -197,8 +197,10 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     // Content words for spaced scripts; character bigrams for Chinese and Japanese, which have no spaces. Writes
     // the text's distinct word numbers, in order of first appearance, into the list; returns how many letters and
     // digits the text has (the length of its key).
-    private static int Tokens(ReadOnlySpan<char> text, string language, WordNumbers words, Stamps seen, List<int> tokens)
+    private static int Tokens(string source, Range range, string language, WordNumbers words, Stamps seen, List<int> tokens)
     {
+        var text = source.AsSpan(range);
+        int offset = range.Start.GetOffset(source.Length);
         tokens.Clear();
         int stamp = seen.Next();
         int letters = 0;
@@ -211,7 +213,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 letters++;
                 if (i + 1 < text.Length && SentenceSplitter.IsCjk(text[i + 1]))
                 {
-                    Add(words.Number(text.Slice(i, 2), mayBeStopWord: false), seen, stamp, tokens);
+                    Add(words.Number(source, offset + i, 2, mayBeStopWord: false), seen, stamp, tokens);
                 }
 
                 i++;
@@ -240,7 +242,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
 
             if (i - start >= 3 || (language is "ar" && i - start >= 2))
             {
-                Add(words.Number(text[start..i], mayBeStopWord: true), seen, stamp, tokens);
+                Add(words.Number(source, offset + start, i - start, mayBeStopWord: true), seen, stamp, tokens);
             }
         }
 
@@ -258,28 +260,67 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // Case-insensitive numbering of words, as the former case-insensitive sets compared them. A stop word is
-    // remembered as -1, so each distinct word is looked up in the stop list once.
+    // Case-insensitive numbering of words, as the former case-insensitive sets compared them (same hash and
+    // equality). An open-addressing table over the words' places in the article, so no word is copied into a string
+    // of its own; a stop word is remembered as -1, so each distinct word is looked up in the stop list once.
     private sealed class WordNumbers
     {
-        private readonly Dictionary<string, int> numbers = new(256, StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
-
-        public WordNumbers() => lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        private Slot[] slots = new Slot[512];
+        private int used;
 
         /// <summary>How many words have a number (stop words have none).</summary>
         public int Count { get; private set; }
 
-        public int Number(ReadOnlySpan<char> word, bool mayBeStopWord)
+        public int Number(string source, int start, int length, bool mayBeStopWord)
         {
-            if (!lookup.TryGetValue(word, out int number))
+            var word = source.AsSpan(start, length);
+            int hash = string.GetHashCode(word, StringComparison.OrdinalIgnoreCase);
+            int mask = slots.Length - 1;
+            int i = hash & mask;
+            while (slots[i].Source is { } known)
             {
-                number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
-                lookup[word] = number;
+                ref readonly var slot = ref slots[i];
+                if (slot.Hash == hash && word.Equals(known.AsSpan(slot.Start, slot.Length), StringComparison.OrdinalIgnoreCase))
+                {
+                    return slot.Number;
+                }
+
+                i = (i + 1) & mask;
+            }
+
+            int number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
+            slots[i] = new Slot(source, start, length, hash, number);
+            if (++used * 2 > slots.Length)
+            {
+                Grow();
             }
 
             return number;
         }
+
+        private void Grow()
+        {
+            var old = slots;
+            slots = new Slot[old.Length * 2];
+            int mask = slots.Length - 1;
+            foreach (var slot in old)
+            {
+                if (slot.Source is null)
+                {
+                    continue;
+                }
+
+                int i = slot.Hash & mask;
+                while (slots[i].Source is not null)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                slots[i] = slot;
+            }
+        }
+
+        private readonly record struct Slot(string? Source, int Start, int Length, int Hash, int Number);
     }
 
     // Set membership by word number without clearing between sets: a word is in the current set when its mark
