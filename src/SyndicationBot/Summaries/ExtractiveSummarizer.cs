@@ -265,6 +265,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     // of its own; a stop word is remembered as -1, so each distinct word is looked up in the stop list once.
     private sealed class WordNumbers
     {
+        private readonly List<string> sources = [];
         private Slot[] slots = new Slot[512];
         private int used;
 
@@ -277,10 +278,12 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             int hash = string.GetHashCode(word, StringComparison.OrdinalIgnoreCase);
             int mask = slots.Length - 1;
             int i = hash & mask;
-            while (slots[i].Source is { } known)
+
+            // Words are never empty: an empty slot has length 0.
+            while (slots[i].Length != 0)
             {
                 ref readonly var slot = ref slots[i];
-                if (slot.Hash == hash && word.Equals(known.AsSpan(slot.Start, slot.Length), StringComparison.OrdinalIgnoreCase))
+                if (slot.Hash == hash && word.Equals(sources[slot.Source].AsSpan(slot.Start, slot.Length), StringComparison.OrdinalIgnoreCase))
                 {
                     return slot.Number;
                 }
@@ -288,9 +291,14 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 i = (i + 1) & mask;
             }
 
+            if (sources.Count == 0 || !ReferenceEquals(sources[^1], source))
+            {
+                sources.Add(source);
+            }
+
             int number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
-            slots[i] = new Slot(source, start, length, hash, number);
-            if (++used * 2 > slots.Length)
+            slots[i] = new Slot(hash, number, sources.Count - 1, start, length);
+            if (++used * 4 > slots.Length * 3)
             {
                 Grow();
             }
@@ -305,13 +313,13 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             int mask = slots.Length - 1;
             foreach (var slot in old)
             {
-                if (slot.Source is null)
+                if (slot.Length == 0)
                 {
                     continue;
                 }
 
                 int i = slot.Hash & mask;
-                while (slots[i].Source is not null)
+                while (slots[i].Length != 0)
                 {
                     i = (i + 1) & mask;
                 }
@@ -320,7 +328,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             }
         }
 
-        private readonly record struct Slot(string? Source, int Start, int Length, int Hash, int Number);
+        private readonly record struct Slot(int Hash, int Number, int Source, int Start, int Length);
     }
 
     // Set membership by word number without clearing between sets: a word is in the current set when its mark
