@@ -326,11 +326,17 @@ internal static partial class UrlExtractor
         return protocolLength + urlLength <= MaxUrlLength;
     }
 
-    [GeneratedRegex(@"\G(?:" + TwitterTextPatterns.ExtractUrlHead + ")", RegexOptions.CultureInvariant)]
-    private static partial Regex AnchoredUrlHeadRegex();
+    // Interpreted on purpose: the source generator turns the pattern's TLD alternations into one method too large
+    // for the JIT to optimise (it falls back to minimal optimisation, and re-jitting it holds up the tiering of
+    // everything else), while the interpreter walks the same pattern two to six times faster here.
+    private static readonly Regex AnchoredUrlHead = new(@"\G(?:" + TwitterTextPatterns.ExtractUrlHead + ")", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(TwitterTextPatterns.ValidAsciiDomain, RegexOptions.CultureInvariant)]
-    private static partial Regex ValidAsciiDomainRegex();
+    private static Regex AnchoredUrlHeadRegex() => AnchoredUrlHead;
+
+    // Interpreted for the same reason as AnchoredUrlHead: it holds the same TLD alternations.
+    private static readonly Regex ValidAsciiDomain = new(TwitterTextPatterns.ValidAsciiDomain, RegexOptions.CultureInvariant);
+
+    private static Regex ValidAsciiDomainRegex() => ValidAsciiDomain;
 
     [GeneratedRegex(TwitterTextPatterns.ValidTcoUrl, RegexOptions.CultureInvariant)]
     private static partial Regex ValidTcoUrlRegex();
