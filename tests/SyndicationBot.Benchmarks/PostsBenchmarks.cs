@@ -11,7 +11,9 @@ namespace SyndicationBot.Benchmarks;
 
 // Issue 4 targets: summarise + compose every network for one seed-size article under 50 µs (median), and the
 // X weighted length at 5 MB/s or more of mixed text (UTF-8 bytes of XWeightedLength_MixedPosts's input / its mean).
+// The compose target is on the median, so the median is always shown.
 [MemoryDiagnoser]
+[MedianColumn]
 public class PostsBenchmarks
 {
     private static readonly string[] SeedParagraphs =
@@ -58,6 +60,14 @@ public class PostsBenchmarks
         mixedPosts = [.. Enumerable.Range(0, 200).Select(i => MixedPostSamples[i % MixedPostSamples.Length])];
         MixedBytes = mixedPosts.Sum(Encoding.UTF8.GetByteCount);
         Console.WriteLine($"// XWeightedLength_MixedPosts input: {MixedBytes} UTF-8 bytes in {mixedPosts.Length} posts");
+
+        // Steady state before measuring: a short job's warm-up can end before the tiered JIT has optimised this code on
+        // a busy machine, and the iterations then time partly unoptimised code.
+        var warm = System.Diagnostics.Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 2000)
+        {
+            SummarizeAndComposeAllNetworks();
+        }
     }
 
     [Benchmark]

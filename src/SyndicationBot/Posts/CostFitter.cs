@@ -16,16 +16,19 @@ internal sealed class CostFitter(PostTemplate template, PostMaterial material, I
         var space = CostOf(" ");
         for (int i = 0; i < sentences.Count; i++)
         {
-            sentenceCosts[i] = CostOf(sentences[i]);
+            // Measured directly: each sentence is costed once here, so remembering it would only hash it.
+            sentenceCosts[i] = sentences[i].Length == 0 ? default : rule.Cost(sentences[i]);
             summaryCosts[i + 1] = i == 0 ? sentenceCosts[0] : summaryCosts[i].Plus(space).Plus(sentenceCosts[i]);
         }
 
         string allTags = string.Join(' ', hashtags);
         for (int k = sentences.Count; k >= 1; k--)
         {
-            if (TryFit(material.Title, PostFitter.Join(sentences, k), summaryCosts[k], allTags) is { } fitted)
+            // Judged on costs alone: only the winner's summary is joined and laid out.
+            bool emptySummary = k == 1 && sentences[0].Length == 0;
+            if (rule.Within(LayoutCost(material.Title, emptySummary ? string.Empty : Present, summaryCosts[k], allTags)))
             {
-                return fitted with { SentencesUsed = k };
+                return Build(material.Title, PostFitter.Join(sentences, k), allTags) with { SentencesUsed = k };
             }
         }
 
@@ -74,17 +77,36 @@ internal sealed class CostFitter(PostTemplate template, PostMaterial material, I
         return shortTitle is null ? null : Build(shortTitle, string.Empty, string.Empty);
     }
 
-    private FittedPost? TryFit(string title, string summary, TextCost summaryCost, string hashtags)
+    private FittedPost? TryFit(string title, string summary, TextCost summaryCost, string hashtags) =>
+        rule.Within(LayoutCost(title, summary, summaryCost, hashtags)) ? Build(title, summary, hashtags) : null;
+
+    // The cost of the post Layout would make: its glue depends only on which values are present, so the layout of
+    // stand-ins is reused for every candidate with the same values present.
+    private TextCost LayoutCost(string title, string summary, TextCost summaryCost, string hashtags)
     {
-        var pieces = template.Layout(title, summary, material.UrlText, hashtags);
+        int shape = (title.Length > 0 ? 1 : 0) | (summary.Length > 0 ? 2 : 0) | (hashtags.Length > 0 ? 4 : 0);
+        var pieces = shapes[shape] ??= template.Layout(
+            title.Length > 0 ? Present : string.Empty, summary.Length > 0 ? Present : string.Empty, material.UrlText, hashtags.Length > 0 ? Present : string.Empty);
         var total = CostOf(suffix);
         foreach (var piece in pieces)
         {
-            total = total.Plus(piece.Field == TemplateField.Summary ? summaryCost : CostOf(piece.Text));
+            total = total.Plus(piece.Field switch
+            {
+                TemplateField.Literal => CostOf(piece.Text),
+                TemplateField.Title => CostOf(title),
+                TemplateField.Summary => summaryCost,
+                TemplateField.Url => CostOf(material.UrlText),
+                _ => CostOf(hashtags),
+            });
         }
 
-        return rule.Within(total) ? Build(pieces) : null;
+        return total;
     }
+
+    // A non-empty stand-in for a value in a layout whose pieces are only costed.
+    private const string Present = "x";
+
+    private readonly List<PostPiece>?[] shapes = new List<PostPiece>?[8];
 
     // The cost of everything but the piece being cut: a one-letter stand-in keeps the layout's glue in place.
     private TextCost FrameCost(string title, string summary, TemplateField cutField)
@@ -113,12 +135,29 @@ internal sealed class CostFitter(PostTemplate template, PostMaterial material, I
             return default;
         }
 
+        // The same few strings (title, link, hashtags, glue) come back for every candidate: find them by reference
+        // before hashing their text.
+        foreach (var (known, knownCost) in recent)
+        {
+            if (ReferenceEquals(known, text))
+            {
+                return knownCost;
+            }
+        }
+
         if (!costs.TryGetValue(text, out var cost))
         {
             cost = rule.Cost(text);
             costs[text] = cost;
         }
 
+        if (recent.Count < 16)
+        {
+            recent.Add((text, cost));
+        }
+
         return cost;
     }
+
+    private readonly List<(string Text, TextCost Cost)> recent = [];
 }

@@ -12,7 +12,7 @@ internal static class MentionDefuser
 
     public static string Defuse(string text)
     {
-        if (text.IndexOfAny(['@', '＠']) < 0)
+        if (text.AsSpan().IndexOfAny('@', '＠') < 0)
         {
             return text;
         }

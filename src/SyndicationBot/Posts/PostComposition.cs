@@ -53,7 +53,10 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
     private static PostDraft Draft(ChannelSpec spec, Article article, FittedPost fitted)
     {
         var pieces = fitted.Suffix.Length == 0 ? fitted.Pieces : [.. fitted.Pieces, new PostPiece(TemplateField.Literal, fitted.Suffix)];
-        return new PostDraft(spec.Channel, spec.Render(pieces), spec.Rule.Measure(fitted.PlainText), spec.Rule.Limit)
+
+        // Plain rendering of the pieces and the suffix is the fitted plain text itself: no need to build it again.
+        string text = spec.Render.Equals(PlainRender) ? fitted.PlainText : spec.Render(pieces);
+        return new PostDraft(spec.Channel, text, spec.Rule.Measure(fitted.PlainText), spec.Rule.Limit)
         {
             Language = article.Language,
             Link = article.Url,
@@ -128,6 +131,8 @@ internal sealed class PostComposition(IOptionsMonitor<PostsOptions> options)
 
         return (firstPost, replies);
     }
+
+    private static readonly Func<List<PostPiece>, string> PlainRender = PlainRenderer.Render;
 
     private static string Numbering(int k, int total) => string.Create(CultureInfo.InvariantCulture, $"\n\n{k}/{total}");
 }

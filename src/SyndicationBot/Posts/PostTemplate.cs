@@ -142,13 +142,21 @@ internal sealed class PostTemplate
 
     public static string ToPlainText(List<PostPiece> pieces)
     {
-        var builder = new StringBuilder();
+        // One exact-size string rather than a growing builder and its copy: posts run to thousands of characters.
+        int length = 0;
         foreach (var piece in pieces)
         {
-            builder.Append(piece.Text);
+            length += piece.Text.Length;
         }
 
-        return builder.ToString();
+        return string.Create(length, pieces, static (span, all) =>
+        {
+            foreach (var piece in all)
+            {
+                piece.Text.AsSpan().CopyTo(span);
+                span = span[piece.Text.Length..];
+            }
+        });
     }
 
     private static string NormalizeGlue(string glue)

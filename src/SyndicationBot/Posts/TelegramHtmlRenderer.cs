@@ -8,7 +8,13 @@ internal static class TelegramHtmlRenderer
 {
     public static string Render(List<PostPiece> pieces)
     {
-        var builder = new StringBuilder();
+        int length = 0;
+        foreach (var piece in pieces)
+        {
+            length += piece.Text.Length;
+        }
+
+        var builder = new StringBuilder(length + 64);
         foreach (var piece in pieces)
         {
             switch (piece.Field)
@@ -36,16 +42,31 @@ internal static class TelegramHtmlRenderer
 
     public static void Escape(StringBuilder builder, string text, bool quotes)
     {
-        foreach (char c in text)
+        // Copy the runs between special characters whole rather than one character at a time.
+        var rest = text.AsSpan();
+        var special = quotes ? SpecialWithQuotes : Special;
+        while (true)
         {
-            _ = c switch
+            int next = rest.IndexOfAny(special);
+            if (next < 0)
             {
-                '<' => builder.Append("&lt;"),
-                '>' => builder.Append("&gt;"),
-                '&' => builder.Append("&amp;"),
-                '"' when quotes => builder.Append("&quot;"),
-                _ => builder.Append(c),
-            };
+                builder.Append(rest);
+                return;
+            }
+
+            builder.Append(rest[..next]);
+            builder.Append(rest[next] switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                _ => "&quot;",
+            });
+            rest = rest[(next + 1)..];
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("<>&");
+
+    private static readonly System.Buffers.SearchValues<char> SpecialWithQuotes = System.Buffers.SearchValues.Create("<>&\"");
 }

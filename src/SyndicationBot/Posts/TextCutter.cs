@@ -123,6 +123,7 @@ internal static class TextCutter
     }
 
     // No-break spaces (U+00A0, U+202F) bind "8,5 %" and "M. Dupont": they are not break opportunities.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsBreakSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\u2009' or '\u3000';
 
     private static bool IsCjkPunctuation(char c) => c is '，' or '、' or '；' or '：' or '」' or '』' or '）' or '”';

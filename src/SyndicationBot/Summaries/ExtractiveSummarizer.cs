@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 
@@ -29,20 +28,38 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     public Summary Summarize(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var candidates = new List<Candidate>();
-        var split = new List<string>();
-        var headline = Tokens(article.Title, article.Language);
-        string headlineKey = Key(article.Title);
+
+        // Every distinct word (case-insensitively) gets a number once; sets, counts and overlaps then work on
+        // numbers instead of hashing each word again for every set it is looked up in. Headline words come first,
+        // so "in the headline" is "numbered below the headline's count".
+        var words = new WordNumbers();
+        var scratch = new List<int>();
+        var seen = new Stamps();
+        Tokens(article.Title, new Range(0, article.Title.Length), article.Language, words, seen, scratch);
+        int headlineCount = words.Count;
+        int longest = article.Title.Length;
         foreach (string paragraph in article.Paragraphs)
         {
-            split.Clear();
-            SentenceSplitter.Split(paragraph, article.Language, split);
-            foreach (string sentence in split)
+            longest = Math.Max(longest, paragraph.Length);
+        }
+
+        // One buffer for every sentence's key, and the headline's key after it.
+        var keys = new char[longest + article.Title.Length];
+        var headlineKey = Key(article.Title, keys.AsSpan(longest));
+
+        var candidates = new List<Candidate>();
+        var ranges = new List<Range>();
+        foreach (string paragraph in article.Paragraphs)
+        {
+            ranges.Clear();
+            SentenceSplitter.Split(paragraph, article.Language, ranges);
+            foreach (var range in ranges)
             {
-                var tokens = Tokens(sentence, article.Language);
-                if (IsInformative(sentence, tokens, headline, headlineKey))
+                var sentence = paragraph.AsSpan(range);
+                int letters = Tokens(paragraph, range, article.Language, words, seen, scratch);
+                if (IsInformative(sentence, letters, scratch, headlineCount, headlineKey, keys))
                 {
-                    candidates.Add(new Candidate(sentence, candidates.Count, tokens));
+                    candidates.Add(new Candidate(paragraph, range, candidates.Count, [.. scratch]));
                 }
             }
         }
@@ -52,12 +69,12 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             return new Summary([]);
         }
 
-        var frequency = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var frequency = new int[words.Count];
         foreach (var candidate in candidates)
         {
-            foreach (string token in candidate.Tokens)
+            foreach (int token in candidate.Tokens)
             {
-                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+                frequency[token]++;
             }
         }
 
@@ -66,12 +83,12 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         foreach (var candidate in candidates)
         {
             double content = 0;
-            foreach (string token in candidate.Tokens)
+            foreach (int token in candidate.Tokens)
             {
-                content += frequency[token] - 1 + (headline.Contains(token) ? 2 : 0);
+                content += frequency[token] - 1 + (token < headlineCount ? 2 : 0);
             }
 
-            scores[candidate.Index] = content / Math.Sqrt(candidate.Tokens.Count + 1);
+            scores[candidate.Index] = content / Math.Sqrt(candidate.Tokens.Length + 1);
             best = Math.Max(best, scores[candidate.Index]);
         }
 
@@ -81,16 +98,19 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             scores[i] = (0.5 * (best > 0 ? scores[i] / best : 0)) + (0.5 * position);
         }
 
+        // Best score first, earlier sentence first among equal scores (the order a stable sort by score gives).
+        var ranked = candidates.GetRange(1, candidates.Count - 1);
+        ranked.Sort((a, b) => scores[a.Index] != scores[b.Index] ? scores[b.Index].CompareTo(scores[a.Index]) : a.Index.CompareTo(b.Index));
         var chosen = new List<Candidate> { candidates[0] };
         int max = options.Value.MaxSentences;
-        foreach (var candidate in candidates.Skip(1).OrderByDescending(c => scores[c.Index]).ThenBy(c => c.Index))
+        foreach (var candidate in ranked)
         {
             if (chosen.Count >= max)
             {
                 break;
             }
 
-            if (chosen.TrueForAll(c => Overlap(c.Tokens, candidate.Tokens) < RedundancyThreshold))
+            if (chosen.TrueForAll(c => Overlap(c.Tokens, candidate.Tokens, seen) < RedundancyThreshold))
             {
                 chosen.Add(candidate);
             }
@@ -100,62 +120,100 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         return new Summary([.. chosen.Select(c => c.Text)]);
     }
 
-    private static bool IsInformative(string sentence, HashSet<string> tokens, HashSet<string> headline, string headlineKey)
+    private static bool IsInformative(ReadOnlySpan<char> sentence, int letters, List<int> tokens, int headlineCount, ReadOnlySpan<char> headlineKey, Span<char> buffer)
     {
         if (tokens.Count < 3)
         {
             return false;
         }
 
-        string key = Key(sentence);
-        return key != headlineKey && !headlineKey.Contains(key, StringComparison.Ordinal) && Overlap(headline, tokens) < HeadlineEcho;
-    }
-
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
+        // The key holds one character per letter or digit: a longer one can neither equal the headline's nor be in it.
+        if (letters <= headlineKey.Length)
         {
-            return 0;
+            var key = Key(sentence, buffer);
+            if (key.SequenceEqual(headlineKey) || headlineKey.IndexOf(key) >= 0)
+            {
+                return false;
+            }
+        }
+
+        if (headlineCount == 0)
+        {
+            return true;
         }
 
         int shared = 0;
-        foreach (string token in a)
+        foreach (int token in tokens)
         {
-            if (b.Contains(token))
+            if (token < headlineCount)
             {
                 shared++;
             }
         }
 
-        return (double)shared / Math.Min(a.Count, b.Count);
+        return (double)shared / Math.Min(headlineCount, tokens.Count) < HeadlineEcho;
     }
 
-    private static string Key(string text)
+    private static double Overlap(int[] a, int[] b, Stamps seen)
     {
-        var builder = new StringBuilder(text.Length);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        int stamp = seen.Next();
+        foreach (int token in b)
+        {
+            seen.Mark(token, stamp);
+        }
+
+        int shared = 0;
+        foreach (int token in a)
+        {
+            if (seen.IsMarked(token, stamp))
+            {
+                shared++;
+            }
+        }
+
+        return (double)shared / Math.Min(a.Length, b.Length);
+    }
+
+    // The letters and digits of the text, ASCII lower-cased, written into the buffer.
+    private static ReadOnlySpan<char> Key(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        int length = 0;
         foreach (char c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.IsAscii(c) ? char.ToLowerInvariant(c) : c);
+                buffer[length++] = char.IsAscii(c) ? char.ToLowerInvariant(c) : c;
             }
         }
 
-        return builder.ToString();
+        return buffer[..length];
     }
 
-    // Content words for spaced scripts; character bigrams for Chinese and Japanese, which have no spaces.
-    private static HashSet<string> Tokens(string text, string language)
+    // Content words for spaced scripts; character bigrams for Chinese and Japanese, which have no spaces. Writes
+    // the text's distinct word numbers, in order of first appearance, into the list; returns how many letters and
+    // digits the text has (the length of its key).
+    private static int Tokens(string source, Range range, string language, WordNumbers words, Stamps seen, List<int> tokens)
     {
-        var tokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var text = source.AsSpan(range);
+        int offset = range.Start.GetOffset(source.Length);
+        tokens.Clear();
+        int stamp = seen.Next();
+        int letters = 0;
         int i = 0;
         while (i < text.Length)
         {
             if (SentenceSplitter.IsCjk(text[i]))
             {
+                // A CJK character is a letter (IsCjk requires OtherLetter).
+                letters++;
                 if (i + 1 < text.Length && SentenceSplitter.IsCjk(text[i + 1]))
                 {
-                    tokens.Add(text.Substring(i, 2));
+                    Add(words.Number(source, offset + i, 2, mayBeStopWord: false), seen, stamp, tokens);
                 }
 
                 i++;
@@ -169,24 +227,134 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             }
 
             int start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark)
-                && !SentenceSplitter.IsCjk(text[i]))
+            while (i < text.Length)
             {
+                char c = text[i];
+                bool letter = char.IsLetterOrDigit(c);
+                if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                {
+                    break;
+                }
+
+                letters += letter ? 1 : 0;
                 i++;
             }
 
             if (i - start >= 3 || (language is "ar" && i - start >= 2))
             {
-                string word = text[start..i];
-                if (!StopWords.Contains(word))
-                {
-                    tokens.Add(word);
-                }
+                Add(words.Number(source, offset + start, i - start, mayBeStopWord: true), seen, stamp, tokens);
             }
         }
 
-        return tokens;
+        return letters;
     }
 
-    private sealed record Candidate(string Text, int Index, HashSet<string> Tokens);
+    private static void Add(int token, Stamps seen, int stamp, List<int> tokens)
+    {
+        if (token >= 0 && !seen.IsMarked(token, stamp))
+        {
+            seen.Mark(token, stamp);
+            tokens.Add(token);
+        }
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Case-insensitive numbering of words, as the former case-insensitive sets compared them (same hash and
+    // equality). An open-addressing table over the words' places in the article, so no word is copied into a string
+    // of its own; a stop word is remembered as -1, so each distinct word is looked up in the stop list once.
+    private sealed class WordNumbers
+    {
+        private readonly List<string> sources = [];
+        private Slot[] slots = new Slot[512];
+        private int used;
+
+        /// <summary>How many words have a number (stop words have none).</summary>
+        public int Count { get; private set; }
+
+        public int Number(string source, int start, int length, bool mayBeStopWord)
+        {
+            var word = source.AsSpan(start, length);
+            int hash = string.GetHashCode(word, StringComparison.OrdinalIgnoreCase);
+            int mask = slots.Length - 1;
+            int i = hash & mask;
+
+            // Words are never empty: an empty slot has length 0.
+            while (slots[i].Length != 0)
+            {
+                ref readonly var slot = ref slots[i];
+                if (slot.Hash == hash && word.Equals(sources[slot.Source].AsSpan(slot.Start, slot.Length), StringComparison.OrdinalIgnoreCase))
+                {
+                    return slot.Number;
+                }
+
+                i = (i + 1) & mask;
+            }
+
+            if (sources.Count == 0 || !ReferenceEquals(sources[^1], source))
+            {
+                sources.Add(source);
+            }
+
+            int number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
+            slots[i] = new Slot(hash, number, sources.Count - 1, start, length);
+            if (++used * 4 > slots.Length * 3)
+            {
+                Grow();
+            }
+
+            return number;
+        }
+
+        private void Grow()
+        {
+            var old = slots;
+            slots = new Slot[old.Length * 2];
+            int mask = slots.Length - 1;
+            foreach (var slot in old)
+            {
+                if (slot.Length == 0)
+                {
+                    continue;
+                }
+
+                int i = slot.Hash & mask;
+                while (slots[i].Length != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                slots[i] = slot;
+            }
+        }
+
+        private readonly record struct Slot(int Hash, int Number, int Source, int Start, int Length);
+    }
+
+    // Set membership by word number without clearing between sets: a word is in the current set when its mark
+    // equals the current stamp.
+    private sealed class Stamps
+    {
+        private int[] marks = new int[256];
+        private int current;
+
+        public int Next() => ++current;
+
+        public bool IsMarked(int token, int stamp) => token < marks.Length && marks[token] == stamp;
+
+        public void Mark(int token, int stamp)
+        {
+            if (token >= marks.Length)
+            {
+                Array.Resize(ref marks, Math.Max(marks.Length * 2, token + 1));
+            }
+
+            marks[token] = stamp;
+        }
+    }
+
+    private sealed record Candidate(string Paragraph, Range Range, int Index, int[] Tokens)
+    {
+        public string Text => SentenceSplitter.Materialize(Paragraph, Range);
+    }
 }

@@ -31,11 +31,37 @@ internal static class SentenceSplitter
 
     public static void Split(string text, string language, List<string> sentences)
     {
+        var ranges = new List<Range>();
+        Split(text, language, ranges);
+        foreach (var range in ranges)
+        {
+            sentences.Add(Materialize(text, range));
+        }
+    }
+
+    /// <summary>The sentence <paramref name="range"/> of <paramref name="text"/> (the text itself when it is one sentence).</summary>
+    public static string Materialize(string text, Range range)
+    {
+        var (offset, length) = range.GetOffsetAndLength(text.Length);
+        return length == text.Length ? text : text.Substring(offset, length);
+    }
+
+    /// <summary>Where the sentences of <paramref name="text"/> are, trimmed; the summariser only copies the ones it keeps.</summary>
+    public static void Split(string text, string language, List<Range> sentences)
+    {
         bool cjk = language is "zh" or "ja";
         int start = 0;
         int i = 0;
         while (i < text.Length)
         {
+            // Only terminal marks can end a sentence: jump from one to the next.
+            int next = text.AsSpan(i).IndexOfAny(Terminals);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             char c = text[i];
             if (IsCjkTerminal(c))
             {
@@ -203,14 +229,18 @@ internal static class SentenceSplitter
         return i;
     }
 
-    private static void Add(string text, int start, int end, List<string> sentences)
+    private static void Add(string text, int start, int end, List<Range> sentences)
     {
-        var span = text.AsSpan(start, end - start).Trim();
+        var span = text.AsSpan(start, end - start);
+        int leading = span.Length - span.TrimStart().Length;
+        span = span.Trim();
         if (!span.IsEmpty)
         {
-            sentences.Add(span.Length == text.Length ? text : span.ToString());
+            sentences.Add(new Range(start + leading, start + leading + span.Length));
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> Terminals = System.Buffers.SearchValues.Create(".!?…؟۔‼⁇⁈⁉。！？｡");
 
     private static bool IsLatinTerminal(char c) => c is '.' or '!' or '?' or '…' or '؟' or '۔' or '‼' or '⁇' or '⁈' or '⁉';
 
@@ -220,8 +250,8 @@ internal static class SentenceSplitter
 
     internal static bool IsCjk(char c)
     {
-        var category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category == UnicodeCategory.OtherLetter
-            && c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
+        // The range first: it rules out Latin, Arabic and Cyrillic letters without a category look-up.
+        return c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF')
+            && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
     }
 }

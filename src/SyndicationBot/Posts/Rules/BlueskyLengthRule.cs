@@ -10,9 +10,26 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
 
     public int Limit => limit;
 
-    public int Measure(string text) => Graphemes.Count(text);
+    // Composing checks the chosen post (Fits) and then reports its length (Measure): the same text, counted once.
+    private LastCount? last;
 
-    public bool Fits(string text) => Encoding.UTF8.GetByteCount(text) <= MaxBytes && Graphemes.Count(text) <= limit;
+    public int Measure(string text) => CountGraphemes(text);
+
+    public bool Fits(string text) => Encoding.UTF8.GetByteCount(text) <= MaxBytes && CountGraphemes(text) <= limit;
+
+    private int CountGraphemes(string text)
+    {
+        if (last is { } remembered && string.Equals(remembered.Text, text, StringComparison.Ordinal))
+        {
+            return remembered.Count;
+        }
+
+        int count = Graphemes.Count(text);
+        last = new LastCount(text, count);
+        return count;
+    }
+
+    private sealed record LastCount(string Text, int Count);
 
     public TextCost Cost(string text) => new(Graphemes.Count(text), Encoding.UTF8.GetByteCount(text));
 
@@ -28,7 +45,7 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
         {
             int step = Graphemes.NextLength(text.AsSpan(i));
             units++;
-            bytes += Encoding.UTF8.GetByteCount(text.AsSpan(i, step));
+            bytes += Utf8Length(text.AsSpan(i, step));
             for (int k = i + 1; k <= i + step; k++)
             {
                 costs[k] = new TextCost(units, bytes);
@@ -38,5 +55,35 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
         }
 
         return costs;
+    }
+
+    // Encoding.UTF8.GetByteCount of one cluster, without its call per character: a lone surrogate becomes U+FFFD
+    // (three bytes), as the encoder's replacement fallback makes it.
+    private static int Utf8Length(ReadOnlySpan<char> cluster)
+    {
+        int bytes = 0;
+        for (int k = 0; k < cluster.Length; k++)
+        {
+            char c = cluster[k];
+            if (c < '\u0080')
+            {
+                bytes += 1;
+            }
+            else if (c < '\u0800')
+            {
+                bytes += 2;
+            }
+            else if (char.IsHighSurrogate(c) && k + 1 < cluster.Length && char.IsLowSurrogate(cluster[k + 1]))
+            {
+                bytes += 4;
+                k++;
+            }
+            else
+            {
+                bytes += 3;
+            }
+        }
+
+        return bytes;
     }
 }

@@ -12,7 +12,22 @@ internal sealed class MastodonLengthRule(int limit) : ILengthRule
 
     public int Limit => limit;
 
+    // Composing checks the chosen post (Fits) and then reports its length (Measure): the same text, counted once.
+    private LastCount? last;
+
     public int Measure(string text)
+    {
+        if (last is { } remembered && string.Equals(remembered.Text, text, StringComparison.Ordinal))
+        {
+            return remembered.Count;
+        }
+
+        int count = Count(text);
+        last = new LastCount(text, count);
+        return count;
+    }
+
+    private static int Count(string text)
     {
         var urls = UrlExtractor.Extract(text, includeWithoutProtocol: false);
         int length = 0;
@@ -28,7 +43,7 @@ internal sealed class MastodonLengthRule(int limit) : ILengthRule
 
     public bool Fits(string text) => Measure(text) <= limit;
 
-    public TextCost Cost(string text) => new(Measure(text), 0);
+    public TextCost Cost(string text) => new(Count(text), 0);
 
     public bool Within(TextCost cost) => cost.Units <= limit;
 
@@ -64,4 +79,6 @@ internal sealed class MastodonLengthRule(int limit) : ILengthRule
 
         return costs;
     }
+
+    private sealed record LastCount(string Text, int Count);
 }

@@ -9,13 +9,30 @@ internal sealed class XLengthRule(int limit) : ILengthRule
 
     public int Limit => limit;
 
-    public int Measure(string text) => TwitterText.WeightedLength(text);
+    // Composing checks the chosen post (Fits) and then reports its length (Measure): the same text, parsed once.
+    private LastParse? last;
+
+    public int Measure(string text) => Parse(text).WeightedLength;
 
     public bool Fits(string text)
     {
-        var parsed = TwitterText.Parse(text, Config);
+        var parsed = Parse(text);
         return parsed.WeightedLength <= limit && (parsed.Valid || parsed.WeightedLength > Config.MaxWeightedTweetLength);
     }
+
+    private TweetLength Parse(string text)
+    {
+        if (last is { } remembered && string.Equals(remembered.Text, text, StringComparison.Ordinal))
+        {
+            return remembered.Parsed;
+        }
+
+        var parsed = TwitterText.Parse(text, Config);
+        last = new LastParse(text, parsed);
+        return parsed;
+    }
+
+    private sealed record LastParse(string Text, TweetLength Parsed);
 
     public TextCost Cost(string text) => new(TwitterText.WeightedLength(text), 0);
 

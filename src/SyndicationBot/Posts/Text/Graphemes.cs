@@ -8,9 +8,23 @@ internal static class Graphemes
     public static int Count(ReadOnlySpan<char> text)
     {
         int count = 0;
-        while (!text.IsEmpty)
+        int i = 0;
+        while (i < text.Length)
         {
-            text = text[NextLength(text)..];
+            // In a run of characters UAX #29 always separates, all but the last are one cluster each (the last
+            // depends on what follows it).
+            int run = IsolatedRun(text[i..]);
+            if (run >= 2)
+            {
+                count += run - 1;
+                i += run - 1;
+            }
+
+            // NextLength's fast path, inline: most characters of a post take it.
+            char c = text[i];
+            i += c != '\r' && IsIsolated(c) && (i + 1 == text.Length || IsIsolated(text[i + 1]))
+                ? 1
+                : StringInfo.GetNextTextElementLength(text[i..]);
             count++;
         }
 
@@ -46,6 +60,34 @@ internal static class Graphemes
         }
 
         return StringInfo.GetNextTextElementLength(text);
+    }
+
+    // How many characters from the start are IsIsolated (and not CR, nor any other control character): each
+    // range is skipped with a vectorised search.
+    private static int IsolatedRun(ReadOnlySpan<char> text)
+    {
+        int length = 0;
+        while (length < text.Length)
+        {
+            (char first, char last) = text[length] switch
+            {
+                >= ' ' and <= '\u02FF' => (' ', '\u02FF'),
+                >= '\u0620' and <= '\u064A' => ('\u0620', '\u064A'),
+                >= '\u2010' and <= '\u2027' => ('\u2010', '\u2027'),
+                >= '\u2030' and <= '\u205E' => ('\u2030', '\u205E'),
+                >= '\u4E00' and <= '\u9FFF' => ('\u4E00', '\u9FFF'),
+                _ => ('\0', '\0'),
+            };
+            if (last == '\0')
+            {
+                break;
+            }
+
+            int end = text[length..].IndexOfAnyExceptInRange(first, last);
+            length = end < 0 ? text.Length : length + end;
+        }
+
+        return length;
     }
 
     private static bool IsIsolated(char c) =>

@@ -54,12 +54,19 @@ internal static class TwitterText
         long weighted = 0;
         validDisplayIndex = 0;
         valid = true;
+        var bulk = BulkRange(config);
         for (int i = 0; i < normalized.Length; i++)
         {
             int start = i;
             while (nextEmoji < emoji.Count && emoji[nextEmoji].Start < i)
             {
                 nextEmoji++;
+            }
+
+            if (bulk is { } range && TryBulk(normalized, i, range, NextStart(urls, nextUrl, i), NextStart(emoji, nextEmoji, i), maxWeighted, prefix, ref weighted, ref validDisplayIndex, valid) is > 0 and int run)
+            {
+                i += run - 1;
+                continue;
             }
 
             if (nextUrl < urls.Count && urls[nextUrl].Start == i)
@@ -107,11 +114,62 @@ internal static class TwitterText
         return weighted;
     }
 
+    // The first weight range, when a run of its characters can be weighed at once: it holds no surrogate and no
+    // character that ends validity (U+FEFF, U+FFFE, U+FFFF), and weighs more than nothing.
+    private static TwitterTextWeightRange? BulkRange(TwitterTextConfiguration config) =>
+        config.Ranges is [var first, ..] && first.Start >= 0 && first.End < 0xD800 && first.Weight > 0 ? first : null;
+
+    // Where the next entity the scan must stop at starts: entities starting before i are never matched again.
+    private static int NextStart(List<UrlSpan> entities, int next, int i) =>
+        next < entities.Count && entities[next].Start >= i ? entities[next].Start : int.MaxValue;
+
+    // Weighs the run of first-range characters at i, up to the next URL or emoji, as the character-by-character
+    // scan would (same total, prefix weights and last valid index); returns its length, 0 when there is none.
+    private static int TryBulk(
+        string text, int i, TwitterTextWeightRange range, int nextUrl, int nextEmoji, int maxWeighted, Span<int> prefix,
+        ref long weighted, ref int validDisplayIndex, bool valid)
+    {
+        int limit = Math.Min(text.Length, Math.Min(nextUrl, nextEmoji));
+        if (limit - i < 2)
+        {
+            return 0;
+        }
+
+        var span = text.AsSpan(i, limit - i);
+        int run = span.IndexOfAnyExceptInRange((char)range.Start, (char)range.End);
+        run = run < 0 ? span.Length : run;
+        if (run < 2)
+        {
+            return 0;
+        }
+
+        long before = weighted;
+        if (valid && maxWeighted >= before)
+        {
+            long within = Math.Min(run, (maxWeighted - before) / range.Weight);
+            if (within > 0)
+            {
+                validDisplayIndex = i + (int)within - 1;
+            }
+        }
+
+        if (!prefix.IsEmpty)
+        {
+            for (int k = 1; k <= run; k++)
+            {
+                prefix[i + k] = (int)(before + ((long)k * range.Weight));
+            }
+        }
+
+        weighted = before + ((long)run * range.Weight);
+        return run;
+    }
+
     // JavaScript's normalize() passes noncharacters and lone surrogates through; .NET throws on them, so
     // normalise the runs between such characters and keep the characters themselves as they are.
     internal static string ToNfc(string text)
     {
-        if (text.AsSpan().IndexOfAnyExcept(NfcStable) < 0)
+        if (IsNfcStable(text))
         {
             return text;
         }
@@ -129,6 +187,12 @@ internal static class TwitterText
                 int length = IsUnnormalizable(text, i);
                 if (length == 0)
                 {
+                    // A valid surrogate pair stays whole: its low half is not a lone surrogate.
+                    if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        i++;
+                    }
+
                     continue;
                 }
 
@@ -146,16 +210,41 @@ internal static class TwitterText
     // Characters that are NFC_Quick_Check=Yes and never combine with a neighbour (no combining marks, Hangul or
     // compatibility ideographs): text made only of them is already NFC, which spares the ICU round trip
     // IsNormalized takes for any non-ASCII text, i.e. for every French, Arabic or Chinese sentence measured.
-    private static readonly System.Buffers.SearchValues<char> NfcStable = System.Buffers.SearchValues.Create(
-        string.Concat(Range('\0', '\u02FF'), Range('\u0620', '\u064A'), Range('\u2010', '\u2027'), Range('\u2030', '\u205E'), Range('\u4E00', '\u9FFF')));
-
-    private static string Range(char first, char last) => string.Create(last - first + 1, first, (span, start) =>
+    // The ranges are U+0000-U+02FF, U+0620-U+064A, U+2010-U+2027, U+2030-U+205E and U+4E00-U+9FFF; each run inside
+    // one of them is skipped with a vectorised range search.
+    private static bool IsNfcStable(ReadOnlySpan<char> text)
     {
-        for (int i = 0; i < span.Length; i++)
+        while (true)
         {
-            span[i] = (char)(start + i);
+            int next = text.IndexOfAnyExceptInRange('\0', '\u02FF');
+            if (next < 0)
+            {
+                return true;
+            }
+
+            text = text[next..];
+            (char first, char last) = text[0] switch
+            {
+                >= '\u0620' and <= '\u064A' => ('\u0620', '\u064A'),
+                >= '\u2010' and <= '\u2027' => ('\u2010', '\u2027'),
+                >= '\u2030' and <= '\u205E' => ('\u2030', '\u205E'),
+                >= '\u4E00' and <= '\u9FFF' => ('\u4E00', '\u9FFF'),
+                _ => ('\0', '\0'),
+            };
+            if (last == '\0')
+            {
+                return false;
+            }
+
+            int end = text.IndexOfAnyExceptInRange(first, last);
+            if (end < 0)
+            {
+                return true;
+            }
+
+            text = text[end..];
         }
-    });
+    }
 
     private static int IsUnnormalizable(string text, int i)
     {

@@ -23,8 +23,15 @@ internal sealed record TwitterTextConfiguration(
 
     public int WeightOf(char c)
     {
+        // The first range (code points 0 to 4351 in the published configurations) decides nearly every character.
+        var first = Ranges.Length > 0 ? Ranges[0] : null;
+        return first is not null && c >= first.Start && c <= first.End ? first.Weight : WeightOfRest(c);
+    }
+
+    private int WeightOfRest(char c)
+    {
         var ranges = Ranges;
-        for (int i = 0; i < ranges.Length; i++)
+        for (int i = 1; i < ranges.Length; i++)
         {
             if (c >= ranges[i].Start && c <= ranges[i].End)
             {

@@ -30,23 +30,40 @@ internal static partial class UrlExtractor
         // Run over whole posts it costs milliseconds (it tries every position of every non-ASCII word), and
         // case-insensitively a hundred times more (the TLD alternation loses its trie), so the pattern is
         // matched case-sensitively against a lower-cased copy: same length, same indices.
-        int tokenStart = 0;
-        while (tokenStart < text.Length)
+        // The tokens are found from their inner dots (one vectorised search over the text) rather than by visiting
+        // every token: a dot followed, inside its token, by a letter, a digit or a non-ASCII character.
+        var all = text.AsSpan();
+        int from = 0;
+        while (from < text.Length)
         {
-            int tokenEnd = text.AsSpan(tokenStart).IndexOfAny(Spaces);
-            tokenEnd = tokenEnd < 0 ? text.Length : tokenStart + tokenEnd;
-            if (HasInnerDot(text.AsSpan(tokenStart, tokenEnd - tokenStart)))
+            int dot = all[from..].IndexOf('.');
+            if (dot < 0)
             {
-                int position = tokenStart > 0 ? tokenStart - 1 : 0;
-                foreach (var span in ExtractWindow(text.Substring(position, tokenEnd - position), tokenStart == 0, includeWithoutProtocol))
-                {
-                    found.Add(span with { Start = span.Start + position });
-                }
+                break;
             }
 
-            tokenStart = tokenEnd + 1;
+            dot += from;
+            if (dot + 1 >= text.Length || !IsInnerDotFollower(text[dot + 1]))
+            {
+                from = dot + 1;
+                continue;
+            }
+
+            int tokenStart = all[..dot].LastIndexOfAny(Spaces) + 1;
+            int tokenEnd = all[dot..].IndexOfAny(Spaces);
+            tokenEnd = tokenEnd < 0 ? text.Length : dot + tokenEnd;
+            int position = tokenStart > 0 ? tokenStart - 1 : 0;
+            foreach (var span in ExtractWindow(text.Substring(position, tokenEnd - position), tokenStart == 0, includeWithoutProtocol))
+            {
+                found.Add(span with { Start = span.Start + position });
+            }
+
+            from = tokenEnd + 1;
         }
     }
+
+    // What may follow a dot inside a URL token: not a space (that ends the token), but a letter, digit or non-ASCII.
+    private static bool IsInnerDotFollower(char c) => !Spaces.Contains(c) && (char.IsLetterOrDigit(c) || c > '\x7F');
 
     // Even one match of the reference pattern costs microseconds, and composing measures the same link (and the
     // same sentences) again and again, so each token's result is remembered. It depends on nothing but the token,
@@ -61,23 +78,34 @@ internal static partial class UrlExtractor
 
         string lower = window.ToLowerInvariant();
         var found = new List<UrlSpan>();
-        int position = 0;
-        while (position < window.Length)
+
+        // The reference pattern is tried only where it can match (its generated matcher is too large for the JIT to
+        // optimise, so every attempt costs microseconds): a window whose dots are followed by no top-level domain
+        // holds no URL, and an attempt needs a domain label (or a protocol and one) right after the character it
+        // starts on. Both are necessary conditions of the pattern, so skipping the other positions changes nothing.
+        if (UrlCandidates.MayHoldDomain(lower))
         {
-            var match = ExtractUrlHeadRegex().Match(lower, position, window.Length - position);
-            if (!match.Success)
+            var candidates = new UrlCandidates(lower, atTextStart);
+            int position = 0;
+            while (position < window.Length)
             {
-                break;
-            }
+                int attempt = candidates.NextAttempt(position);
+                if (attempt < 0)
+                {
+                    break;
+                }
 
-            if (match.Groups[2].Length == 0 && (match.Index != 0 || !atTextStart))
-            {
-                // "^" matched at the window's edge: the reference sees a character there, so look further on.
-                position = match.Index + 1;
-                continue;
-            }
+                // Anchored at the attempt: the same match the unanchored pattern finds when it gets there.
+                var match = AnchoredUrlHeadRegex().Match(lower, attempt, window.Length - attempt);
+                if (!match.Success || (match.Groups[2].Length == 0 && (match.Index != 0 || !atTextStart)))
+                {
+                    // No match here, or "^" matched at the attempt, where the reference sees a character: go on.
+                    position = attempt + 1;
+                    continue;
+                }
 
-            position = Accept(window, lower, match, includeWithoutProtocol, found);
+                position = Accept(window, lower, match, includeWithoutProtocol, found);
+            }
         }
 
         UrlSpan[] spans = [.. found];
@@ -96,23 +124,6 @@ internal static partial class UrlExtractor
 
     /// <summary>Forgets every remembered token, so that a benchmark can measure extraction from cold.</summary>
     internal static void ClearCache() => WindowCache.Clear();
-
-    private static bool HasInnerDot(ReadOnlySpan<char> token)
-    {
-        int dot = token.IndexOf('.');
-        while (dot >= 0 && dot + 1 < token.Length)
-        {
-            if (char.IsLetterOrDigit(token[dot + 1]) || token[dot + 1] > '\x7F')
-            {
-                return true;
-            }
-
-            int next = token[(dot + 1)..].IndexOf('.');
-            dot = next < 0 ? -1 : dot + 1 + next;
-        }
-
-        return false;
-    }
 
     // regexen.spaces: the characters neither a domain, a path nor a query may contain.
     private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(
@@ -315,11 +326,17 @@ internal static partial class UrlExtractor
         return protocolLength + urlLength <= MaxUrlLength;
     }
 
-    [GeneratedRegex(TwitterTextPatterns.ExtractUrlHead, RegexOptions.CultureInvariant)]
-    private static partial Regex ExtractUrlHeadRegex();
+    // Interpreted on purpose: the source generator turns the pattern's TLD alternations into one method too large
+    // for the JIT to optimise (it falls back to minimal optimisation, and re-jitting it holds up the tiering of
+    // everything else), while the interpreter walks the same pattern two to six times faster here.
+    private static readonly Regex AnchoredUrlHead = new(@"\G(?:" + TwitterTextPatterns.ExtractUrlHead + ")", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(TwitterTextPatterns.ValidAsciiDomain, RegexOptions.CultureInvariant)]
-    private static partial Regex ValidAsciiDomainRegex();
+    private static Regex AnchoredUrlHeadRegex() => AnchoredUrlHead;
+
+    // Interpreted for the same reason as AnchoredUrlHead: it holds the same TLD alternations.
+    private static readonly Regex ValidAsciiDomain = new(TwitterTextPatterns.ValidAsciiDomain, RegexOptions.CultureInvariant);
+
+    private static Regex ValidAsciiDomainRegex() => ValidAsciiDomain;
 
     [GeneratedRegex(TwitterTextPatterns.ValidTcoUrl, RegexOptions.CultureInvariant)]
     private static partial Regex ValidTcoUrlRegex();
