@@ -151,7 +151,9 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             }
         }
 
-        return (double)shared / Math.Min(headlineCount, tokens.Count) < HeadlineEcho;
+        // An echo is a sentence made mostly of the headline's words. A news lead restates the headline and then
+        // adds the facts (who, how many, where); measured against the sentence, not the headline, it stays.
+        return (double)shared / tokens.Count < HeadlineEcho;
     }
 
     private static double Overlap(int[] a, int[] b, Stamps seen)
