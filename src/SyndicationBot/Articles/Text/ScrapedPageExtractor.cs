@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SyndicationBot.Articles.Text;
 
 /// <summary>
@@ -19,13 +21,16 @@ internal static class ScrapedPageExtractor
     /// <summary>Extracts with metadata already known (an HTML page's og: tags); known values win over the text's.</summary>
     public static PageContent? Extract(string text, PageMetadata metadata, out string? failure)
     {
-        var lines = text.Split('\n');
-        var start = FrontMatterReader.Read(lines, metadata);
-        var units = ReadUnits(lines, start, metadata);
+        var units = ReadUnits(text.AsSpan(BodyStart(text, metadata)), metadata);
         if (units.Count == 0)
         {
             failure = "has no text lines";
             return null;
+        }
+
+        foreach (var unit in units)
+        {
+            Measure(unit);
         }
 
         CountRepetitions(units);
@@ -104,13 +109,44 @@ internal static class ScrapedPageExtractor
             metadata.Language);
     }
 
-    private static List<Unit> ReadUnits(string[] lines, int start, PageMetadata metadata)
+    // The offset of the text after a leading front matter block. Most pages have none; they are not split into
+    // an array of lines just for the front matter reader to look at their first one.
+    private static int BodyStart(string text, PageMetadata metadata)
     {
-        var units = new List<Unit>(lines.Length);
-        var blankBefore = false;
-        for (var i = start; i < lines.Length; i++)
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            var line = TextNormalizer.CollapseSpaces(lines[i]);
+            var line = text.AsSpan()[range].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!line.SequenceEqual("---"))
+            {
+                return 0;
+            }
+
+            break;
+        }
+
+        var lines = text.Split('\n');
+        var start = FrontMatterReader.Read(lines, metadata);
+        var offset = 0;
+        for (var i = 0; i < start; i++)
+        {
+            offset += lines[i].Length + 1;
+        }
+
+        return Math.Min(offset, text.Length);
+    }
+
+    private static List<Unit> ReadUnits(ReadOnlySpan<char> text, PageMetadata metadata)
+    {
+        var units = new List<Unit>();
+        var blankBefore = false;
+        foreach (var range in text.Split('\n'))
+        {
+            var line = TextNormalizer.CollapseSpaces(text[range]);
             if (line.Length == 0)
             {
                 blankBefore = true;
@@ -157,21 +193,29 @@ internal static class ScrapedPageExtractor
         return metadata.TryApply(line[..colon], line[(colon + 1)..]);
     }
 
+    // Only lines with letters are ever judged by their repetition (prose and headline tests); equal lines have
+    // equal weights, so the letterless ones (timelines, rules, bullets: most of a page) are not counted.
     private static void CountRepetitions(List<Unit> units)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var unit in units)
         {
-            counts[unit.Text] = counts.GetValueOrDefault(unit.Text) + 1;
+            if (unit.Weight > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, unit.Text, out _)++;
+            }
         }
 
         foreach (var unit in units)
         {
-            unit.Repeats = counts[unit.Text];
+            if (unit.Weight > 0)
+            {
+                unit.Repeats = counts[unit.Text];
+            }
         }
     }
 
-    private static void Classify(Unit unit)
+    private static void Measure(Unit unit)
     {
         var text = unit.Text;
         int letters = 0, cjk = 0, digits = 0, spaces = 0, sentences = 0;
@@ -202,17 +246,25 @@ internal static class ScrapedPageExtractor
 
         unit.Weight = letters + 3 * cjk;
         unit.Words = spaces + 1 + cjk / 2;
+        unit.Sentences = sentences;
+        unit.Digits = digits;
+        unit.Spaces = spaces;
+    }
+
+    private static void Classify(Unit unit)
+    {
         if (unit.Weight == 0)
         {
             return;
         }
 
-        var nonSpace = Math.Max(1, text.Length - spaces);
-        var digitRatio = (double)digits / nonSpace;
+        var text = unit.Text;
+        var sentences = unit.Sentences;
+        var nonSpace = Math.Max(1, text.Length - unit.Spaces);
+        var digitRatio = (double)unit.Digits / nonSpace;
         unit.DigitHeavy = digitRatio > 0.3;
         unit.HasLink = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
         unit.EndsTerminal = EndsWithTerminal(text);
-        unit.Sentences = sentences;
         unit.Separators = CountSeparators(text);
 
         if (text.Length <= 400)
@@ -455,6 +507,10 @@ internal static class ScrapedPageExtractor
         public int Words { get; set; }
 
         public int Sentences { get; set; }
+
+        public int Digits { get; set; }
+
+        public int Spaces { get; set; }
 
         public int Separators { get; set; }
 
