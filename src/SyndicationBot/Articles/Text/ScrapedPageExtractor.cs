@@ -15,6 +15,7 @@ internal static class ScrapedPageExtractor
     private const int MinProseWeight = 60;
     private const int MinTitleWeight = 12;
     private const int TitleWindow = 8;
+    private const int MaxCueLine = 400;
 
     public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
 
@@ -218,11 +219,25 @@ internal static class ScrapedPageExtractor
     private static void Measure(Unit unit)
     {
         var text = unit.Text;
-        int letters = 0, cjk = 0, digits = 0, spaces = 0, sentences = 0;
+        int letters = 0, cjk = 0, digits = 0, spaces = 0, sentences = 0, separators = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsCjk(c))
+
+            // ASCII letters, spaces and digits first: they are most characters of most pages.
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+            }
+            else if (c == ' ')
+            {
+                spaces++;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (IsCjk(c))
             {
                 cjk++;
             }
@@ -234,13 +249,14 @@ internal static class ScrapedPageExtractor
             {
                 digits++;
             }
-            else if (c == ' ')
-            {
-                spaces++;
-            }
             else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]))))
             {
                 sentences++;
+            }
+            else if (IsSeparator(c) && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' ')
+            {
+                // A breadcrumb or menu separator standing between spaces.
+                separators++;
             }
         }
 
@@ -249,6 +265,7 @@ internal static class ScrapedPageExtractor
         unit.Sentences = sentences;
         unit.Digits = digits;
         unit.Spaces = spaces;
+        unit.Separators = separators;
     }
 
     private static void Classify(Unit unit)
@@ -265,11 +282,11 @@ internal static class ScrapedPageExtractor
         unit.DigitHeavy = digitRatio > 0.3;
         unit.HasLink = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
         unit.EndsTerminal = EndsWithTerminal(text);
-        unit.Separators = CountSeparators(text);
 
-        if (text.Length <= 400)
+        if (text.Length <= MaxCueLine)
         {
-            var folded = DateParser.Fold(text);
+            Span<char> buffer = stackalloc char[CharFolding.MaxFoldedLength(MaxCueLine)];
+            var folded = buffer[..CharFolding.Fold(text, buffer)];
             unit.TrailingHeading = TextCues.IsTrailingHeading(folded, unit.Words);
             unit.Boilerplate = TextCues.IsBoilerplate(folded);
             unit.Social = TextCues.IsSocial(folded, unit.Words);
@@ -462,19 +479,7 @@ internal static class ScrapedPageExtractor
         return score;
     }
 
-    private static int CountSeparators(string text)
-    {
-        var count = 0;
-        for (var i = 1; i + 1 < text.Length; i++)
-        {
-            if (text[i] is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹' && text[i - 1] == ' ' && text[i + 1] == ' ')
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    private static bool IsSeparator(char c) => c is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹';
 
     internal static bool EndsWithTerminal(string text) => IsTerminal(LastMeaningful(text));
 
