@@ -16,6 +16,7 @@ internal static class ScrapedPageExtractor
     private const int MinTitleWeight = 12;
     private const int TitleWindow = 8;
     private const int MaxCueLine = 400;
+    private const int MinRunOnLength = 40;
 
     public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
 
@@ -145,9 +146,22 @@ internal static class ScrapedPageExtractor
     {
         var units = new List<Unit>();
         var blankBefore = false;
+
+        // Short lines without letters (timelines, rules, bullets, times: often most lines of a page) only ever
+        // count as gaps between text: they are never prose, metadata, headline or a line another one runs on
+        // into (too short). One shared, already measured unit stands for all of them.
+        Unit? letterless = null;
         foreach (var range in text.Split('\n'))
         {
-            var line = TextNormalizer.CollapseSpaces(text[range]);
+            var raw = text[range].Trim(" \t\n\r\f\v");
+            if (raw.Length is > 0 and < MinRunOnLength && !HasLetter(raw))
+            {
+                units.Add(letterless ??= new Unit(""));
+                blankBefore = false;
+                continue;
+            }
+
+            var line = TextNormalizer.CollapseSpaces(raw);
             if (line.Length == 0)
             {
                 blankBefore = true;
@@ -161,7 +175,7 @@ internal static class ScrapedPageExtractor
             }
 
             // A hard-wrapped paragraph: the previous line runs on (no closing punctuation) into a lower-case start.
-            if (!blankBefore && units.Count > 0 && char.IsLower(line[0]) && units[^1].Text.Length >= 40
+            if (!blankBefore && units.Count > 0 && char.IsLower(line[0]) && units[^1].Text.Length >= MinRunOnLength
                 && !EndsWithTerminal(units[^1].Text))
             {
                 units[^1].Text = units[^1].Text + " " + line;
@@ -173,6 +187,19 @@ internal static class ScrapedPageExtractor
         }
 
         return units;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (char.IsAsciiLetter(c) || (c >= 0x80 && (IsCjk(c) || char.IsLetter(c))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryMetadataLine(string line, PageMetadata metadata)

@@ -16,10 +16,11 @@ internal static class TextNormalizer
     private const byte KeptAsIs = 2;
     private const byte NfcInert = 4;
 
-    // The last character below the combining diacritical marks: every character up to here is NFC-inert.
-    private const char LastPrecomposedLatin = '\u02FF';
-
     private static readonly byte[] Facts = new byte[char.MaxValue + 1];
+
+    // Characters the document pass keeps as they are and NFC never touches: printable ASCII, tab and line feed.
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        "\t\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     private static readonly SearchValues<char> Breaks = SearchValues.Create("\t\n\r\f\v");
 
@@ -28,8 +29,15 @@ internal static class TextNormalizer
     {
         // ICU's check costs more than the rest of the pass; text whose every character is NFC-inert is NFC
         // already, so ICU is asked only about text holding a combining mark or a decomposable character.
-        var composed = IsNfcByTable(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var i = NextToClean(composed, 0);
+        // The same pass over the characters finds the first one to drop or replace: usually there is none.
+        var i = ScanInert(text, out var inert);
+        var composed = text;
+        if (!inert)
+        {
+            composed = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+            i = NextToClean(composed, 0);
+        }
+
         if (i < 0)
         {
             return composed;
@@ -78,26 +86,12 @@ internal static class TextNormalizer
     /// </summary>
     internal static bool IsNfcByTable(ReadOnlySpan<char> text)
     {
-        var i = text.IndexOfAnyExceptInRange('\0', LastPrecomposedLatin);
-        if (i < 0)
-        {
-            return true;
-        }
-
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c > LastPrecomposedLatin && (FactsOf(c) & NfcInert) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        _ = ScanInert(text, out var inert);
+        return inert;
     }
 
     /// <summary>Whether <paramref name="c"/> is NFC-inert (see <see cref="IsNfcByTable"/>); exposed for the tests that check the rule against Unicode data.</summary>
-    internal static bool IsNfcInert(char c) => c <= LastPrecomposedLatin || (FactsOf(c) & NfcInert) != 0;
+    internal static bool IsNfcInert(char c) => (FactsOf(c) & NfcInert) != 0;
 
     private static bool NeedsCollapse(ReadOnlySpan<char> text)
     {
@@ -128,6 +122,36 @@ internal static class TextNormalizer
         }
 
         return builder.ToString();
+    }
+
+    // One pass that tells whether every character is NFC-inert and, when they all are, returns the index of the
+    // first one the document pass drops or replaces (-1 for none). Plain ASCII runs are skipped vectorised.
+    private static int ScanInert(ReadOnlySpan<char> text, out bool inert)
+    {
+        inert = true;
+        var firstToClean = -1;
+        var i = text.IndexOfAnyExcept(PlainAscii);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            var facts = FactsOf(text[i]);
+            if ((facts & NfcInert) == 0)
+            {
+                inert = false;
+                return -1;
+            }
+
+            if ((facts & KeptAsIs) == 0 && firstToClean < 0)
+            {
+                firstToClean = i;
+            }
+        }
+
+        return firstToClean;
     }
 
     // The index of the first character at or after from that the document pass drops or replaces, or -1.
