@@ -52,6 +52,12 @@ internal static class CharFolding
             }
 
             var folded = Cache[c] ??= FoldChar(c);
+            if (folded.Length == 1)
+            {
+                destination[written++] = folded[0];
+                continue;
+            }
+
             folded.CopyTo(destination[written..]);
             written += folded.Length;
         }

@@ -264,7 +264,7 @@ internal static class ScrapedPageExtractor
             {
                 digits++;
             }
-            else if (IsCjk(c))
+            else if (c >= '\u3040' && IsCjk(c))
             {
                 cjk++;
             }
