@@ -151,9 +151,14 @@ internal static class ScrapedPageExtractor
         // count as gaps between text: they are never prose, metadata, headline or a line another one runs on
         // into (too short). One shared, already measured unit stands for all of them.
         Unit? letterless = null;
-        foreach (var range in text.Split('\n'))
+        var rest = text;
+        var more = true;
+        while (more)
         {
-            var raw = text[range].Trim(" \t\n\r\f\v");
+            var end = rest.IndexOf('\n');
+            more = end >= 0;
+            var raw = TrimAsciiSpace(more ? rest[..end] : rest);
+            rest = more ? rest[(end + 1)..] : [];
             if (raw.Length is > 0 and < MinRunOnLength && !HasLetter(raw))
             {
                 units.Add(letterless ??= new Unit(""));
@@ -187,6 +192,24 @@ internal static class ScrapedPageExtractor
         }
 
         return units;
+    }
+
+    // The whitespace CollapseSpaces trims, trimmed without its general-purpose set search: this runs for every line.
+    private static ReadOnlySpan<char> TrimAsciiSpace(ReadOnlySpan<char> line)
+    {
+        var start = 0;
+        var end = line.Length;
+        while (start < end && line[start] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+        {
+            start++;
+        }
+
+        while (end > start && line[end - 1] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+        {
+            end--;
+        }
+
+        return line[start..end];
     }
 
     private static bool HasLetter(ReadOnlySpan<char> line)
