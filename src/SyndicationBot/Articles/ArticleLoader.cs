@@ -135,7 +135,18 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
     internal ArticleReadResult Accept(string source, PageContent page)
     {
         var title = TextNormalizer.NormalizeInline(page.Title);
-        List<string> paragraphs = [.. page.Paragraphs.Select(TextNormalizer.NormalizeInline).Where(p => p.Length > 0)];
+        var paragraphs = new List<string>(page.Paragraphs.Count);
+        var textLength = 0;
+        foreach (var paragraph in page.Paragraphs)
+        {
+            var normalized = TextNormalizer.NormalizeInline(paragraph);
+            if (normalized.Length > 0)
+            {
+                paragraphs.Add(normalized);
+                textLength += normalized.Length;
+            }
+        }
+
         if (title.Length == 0)
         {
             return Reject(source, "has no headline");
@@ -143,7 +154,7 @@ internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageId
 
         // What the text says wins over what the page declares (sites ship templates with a fixed lang).
         // A feed item with a headline only is too short to identify reliably; the feed's declared language is better.
-        var shortText = paragraphs.Sum(p => p.Length) < 60;
+        var shortText = textLength < 60;
         var language = shortText && page.LanguageHint is { Length: 2 } declared ? declared : languages.Identify(LanguageSample(title, paragraphs));
         if (language == LanguageIdentifier.Undetermined && page.LanguageHint is { Length: 2 } hint)
         {

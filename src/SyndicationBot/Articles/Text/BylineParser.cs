@@ -24,7 +24,7 @@ internal static class BylineParser
     {
         author = null;
         published = null;
-        if (line.Length > 140 || (!line.AsSpan().ContainsAny(Digits) && !StartsWithPrefixWord(line) && !StartsWithPrefixColon(line)))
+        if (line.Length > 140 || (!line.AsSpan().ContainsAny(Digits) && !StartsWithPrefix(line)))
         {
             return false;
         }
@@ -181,9 +181,22 @@ internal static class BylineParser
         return false;
     }
 
-    private static bool StartsWithPrefixWord(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ' ' or '\u00A0');
+    // Every short line of every page is asked this; one pass over the prefixes answers both of the questions below.
+    private static bool StartsWithPrefix(string part)
+    {
+        foreach (var prefix in Prefixes)
+        {
+            if (part.Length > prefix.Length && part[prefix.Length] is ' ' or '\u00A0' or ':' or '：' or '/' or '／'
+                && part.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
 
-    private static bool StartsWithPrefixColon(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ':' or '：' or '/' or '／');
+        return false;
+    }
+
+    private static bool StartsWithPrefixWord(string part) => Prefixes.Any(p => part.Length > p.Length && part.StartsWith(p, StringComparison.OrdinalIgnoreCase) && part[p.Length] is ' ' or '\u00A0');
 
     /// <summary>A name: a few words, no sentence punctuation, Latin words capitalised (or initials); other scripts pass on length.</summary>
     private static bool LooksLikeName(string text)

@@ -20,26 +20,15 @@ internal static class CharFolding
     // Filled on first use of each character; a racing thread computes the same value, so no lock is needed.
     private static readonly string?[] Cache = new string?[char.MaxValue + 1];
 
+    /// <summary>The most characters <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> writes for <paramref name="length"/> characters.</summary>
+    public static int MaxFoldedLength(int length) => length * 3;
+
     public static string Fold(ReadOnlySpan<char> text)
     {
-        // A BMP character folds to at most three (a Hangul syllable's jamo); marks fold to none.
-        var capacity = text.Length * 3;
+        var capacity = MaxFoldedLength(text.Length);
         char[]? rented = null;
         var buffer = capacity <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(capacity));
-        var written = 0;
-        foreach (var c in text)
-        {
-            if (c < 0x80)
-            {
-                buffer[written++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-                continue;
-            }
-
-            var folded = Cache[c] ??= FoldChar(c);
-            folded.CopyTo(buffer[written..]);
-            written += folded.Length;
-        }
-
+        var written = Fold(text, buffer);
         var result = new string(buffer[..written]);
         if (rented is not null)
         {
@@ -47,6 +36,33 @@ internal static class CharFolding
         }
 
         return result;
+    }
+
+    /// <summary>Folds into <paramref name="destination"/> (at least <see cref="MaxFoldedLength"/> long); returns the length written.</summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        // A BMP character folds to at most three (a Hangul syllable's jamo); marks fold to none.
+        var written = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80)
+            {
+                destination[written++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                continue;
+            }
+
+            var folded = Cache[c] ??= FoldChar(c);
+            if (folded.Length == 1)
+            {
+                destination[written++] = folded[0];
+                continue;
+            }
+
+            folded.CopyTo(destination[written..]);
+            written += folded.Length;
+        }
+
+        return written;
     }
 
     private static string FoldChar(char c)

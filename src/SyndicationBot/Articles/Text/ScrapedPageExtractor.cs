@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SyndicationBot.Articles.Text;
 
 /// <summary>
@@ -13,19 +15,24 @@ internal static class ScrapedPageExtractor
     private const int MinProseWeight = 60;
     private const int MinTitleWeight = 12;
     private const int TitleWindow = 8;
+    private const int MaxCueLine = 400;
+    private const int MinRunOnLength = 40;
 
     public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
 
     /// <summary>Extracts with metadata already known (an HTML page's og: tags); known values win over the text's.</summary>
     public static PageContent? Extract(string text, PageMetadata metadata, out string? failure)
     {
-        var lines = text.Split('\n');
-        var start = FrontMatterReader.Read(lines, metadata);
-        var units = ReadUnits(lines, start, metadata);
+        var units = ReadUnits(text.AsSpan(BodyStart(text, metadata)), metadata);
         if (units.Count == 0)
         {
             failure = "has no text lines";
             return null;
+        }
+
+        foreach (var unit in units)
+        {
+            Measure(unit);
         }
 
         CountRepetitions(units);
@@ -104,15 +111,65 @@ internal static class ScrapedPageExtractor
             metadata.Language);
     }
 
-    private static List<Unit> ReadUnits(string[] lines, int start, PageMetadata metadata)
+    // The offset of the text after a leading front matter block. Most pages have none; they are not split into
+    // an array of lines just for the front matter reader to look at their first one.
+    private static int BodyStart(string text, PageMetadata metadata)
     {
-        var units = new List<Unit>(lines.Length);
-        var blankBefore = false;
-        var wrapWidth = WrapWidth(lines, start);
-        var previousLength = 0;
-        for (var i = start; i < lines.Length; i++)
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            var line = TextNormalizer.CollapseSpaces(lines[i]);
+            var line = text.AsSpan()[range].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!line.SequenceEqual("---"))
+            {
+                return 0;
+            }
+
+            break;
+        }
+
+        var lines = text.Split('\n');
+        var start = FrontMatterReader.Read(lines, metadata);
+        var offset = 0;
+        for (var i = 0; i < start; i++)
+        {
+            offset += lines[i].Length + 1;
+        }
+
+        return Math.Min(offset, text.Length);
+    }
+
+    private static List<Unit> ReadUnits(ReadOnlySpan<char> text, PageMetadata metadata)
+    {
+        var units = new List<Unit>();
+        var blankBefore = false;
+        var wrapWidth = WrapWidth(text);
+        var previousLength = 0;
+
+        // Short lines without letters (timelines, rules, bullets, times: often most lines of a page) only ever
+        // count as gaps between text: they are never prose, metadata, headline or a line another one runs on
+        // into (too short). One shared, already measured unit stands for all of them.
+        Unit? letterless = null;
+        var rest = text;
+        var more = true;
+        while (more)
+        {
+            var end = rest.IndexOf('\n');
+            more = end >= 0;
+            var raw = TrimAsciiSpace(more ? rest[..end] : rest);
+            rest = more ? rest[(end + 1)..] : [];
+            if (raw.Length is > 0 and < MinRunOnLength && !HasLetter(raw))
+            {
+                units.Add(letterless ??= new Unit(""));
+                blankBefore = false;
+                previousLength = 0;
+                continue;
+            }
+
+            var line = TextNormalizer.CollapseSpaces(raw);
             if (line.Length == 0)
             {
                 blankBefore = true;
@@ -130,7 +187,7 @@ internal static class ScrapedPageExtractor
             // or, on a page wrapped at a fixed width, the previous line was cut near that width. Where blank lines
             // separate the paragraphs of such a page, a line cut after a full stop ("said Dr.") runs on too.
             if (!blankBefore && units.Count > 0
-                && ((!EndsWithTerminal(units[^1].Text) && ((char.IsLower(line[0]) && units[^1].Text.Length >= 40) || (wrapWidth > 0 && previousLength * 10 >= wrapWidth * 7)))
+                && ((!EndsWithTerminal(units[^1].Text) && ((char.IsLower(line[0]) && units[^1].Text.Length >= MinRunOnLength) || (wrapWidth > 0 && previousLength * 10 >= wrapWidth * 7)))
                     || (wrapWidth < 0 && previousLength * 10 >= -wrapWidth * 7)))
             {
                 units[^1].Text = units[^1].Text + " " + line;
@@ -144,6 +201,37 @@ internal static class ScrapedPageExtractor
         }
 
         return units;
+    }
+
+    // The whitespace CollapseSpaces trims, trimmed without its general-purpose set search: this runs for every line.
+    private static ReadOnlySpan<char> TrimAsciiSpace(ReadOnlySpan<char> line)
+    {
+        var start = 0;
+        var end = line.Length;
+        while (start < end && line[start] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+        {
+            start++;
+        }
+
+        while (end > start && line[end - 1] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+        {
+            end--;
+        }
+
+        return line[start..end];
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> line)
+    {
+        foreach (var c in line)
+        {
+            if (char.IsAsciiLetter(c) || (c >= 0x80 && (IsCjk(c) || char.IsLetter(c))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryMetadataLine(string line, PageMetadata metadata)
@@ -165,28 +253,50 @@ internal static class ScrapedPageExtractor
         return metadata.TryApply(line[..colon], line[(colon + 1)..]);
     }
 
+    // Only lines with letters are ever judged by their repetition (prose and headline tests); equal lines have
+    // equal weights, so the letterless ones (timelines, rules, bullets: most of a page) are not counted.
     private static void CountRepetitions(List<Unit> units)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var unit in units)
         {
-            counts[unit.Text] = counts.GetValueOrDefault(unit.Text) + 1;
+            if (unit.Weight > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, unit.Text, out _)++;
+            }
         }
 
         foreach (var unit in units)
         {
-            unit.Repeats = counts[unit.Text];
+            if (unit.Weight > 0)
+            {
+                unit.Repeats = counts[unit.Text];
+            }
         }
     }
 
-    private static void Classify(Unit unit)
+    private static void Measure(Unit unit)
     {
         var text = unit.Text;
-        int letters = 0, cjk = 0, digits = 0, spaces = 0, sentences = 0;
+        int letters = 0, cjk = 0, digits = 0, spaces = 0, sentences = 0, separators = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsCjk(c))
+
+            // ASCII letters, spaces and digits first: they are most characters of most pages.
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+            }
+            else if (c == ' ')
+            {
+                spaces++;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c >= '\u3040' && IsCjk(c))
             {
                 cjk++;
             }
@@ -198,34 +308,44 @@ internal static class ScrapedPageExtractor
             {
                 digits++;
             }
-            else if (c == ' ')
-            {
-                spaces++;
-            }
             else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]))))
             {
                 sentences++;
+            }
+            else if (IsSeparator(c) && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' ')
+            {
+                // A breadcrumb or menu separator standing between spaces.
+                separators++;
             }
         }
 
         unit.Weight = letters + 3 * cjk;
         unit.Words = spaces + 1 + cjk / 2;
+        unit.Sentences = sentences;
+        unit.Digits = digits;
+        unit.Spaces = spaces;
+        unit.Separators = separators;
+    }
+
+    private static void Classify(Unit unit)
+    {
         if (unit.Weight == 0)
         {
             return;
         }
 
-        var nonSpace = Math.Max(1, text.Length - spaces);
-        var digitRatio = (double)digits / nonSpace;
+        var text = unit.Text;
+        var sentences = unit.Sentences;
+        var nonSpace = Math.Max(1, text.Length - unit.Spaces);
+        var digitRatio = (double)unit.Digits / nonSpace;
         unit.DigitHeavy = digitRatio > 0.3;
         unit.HasLink = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
         unit.EndsTerminal = EndsWithTerminal(text);
-        unit.Sentences = sentences;
-        unit.Separators = CountSeparators(text);
 
-        if (text.Length <= 400)
+        if (text.Length <= MaxCueLine)
         {
-            var folded = DateParser.Fold(text);
+            Span<char> buffer = stackalloc char[CharFolding.MaxFoldedLength(MaxCueLine)];
+            var folded = buffer[..CharFolding.Fold(text, buffer)];
             unit.TrailingHeading = TextCues.IsTrailingHeading(folded, unit.Words);
             unit.Boilerplate = TextCues.IsBoilerplate(folded);
             unit.Social = TextCues.IsSocial(folded, unit.Words);
@@ -430,38 +550,28 @@ internal static class ScrapedPageExtractor
         return score;
     }
 
-    private static int CountSeparators(string text)
-    {
-        var count = 0;
-        for (var i = 1; i + 1 < text.Length; i++)
-        {
-            if (text[i] is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹' && text[i - 1] == ' ' && text[i + 1] == ' ')
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    private static bool IsSeparator(char c) => c is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹';
 
     /// <summary>
     /// The column a hard-wrapped page was wrapped at, or 0 when it is not one: no line is longer than a terminal
-    /// line (100), and at least two lines run to within a fifth of the longest and go straight on into another line.
+    /// line (100), the longest has at least 50 characters, and at least two lines run to within a fifth of the
+    /// longest and go straight on into another line.
     /// Negative when the page also separates its paragraphs by blank lines.
     /// </summary>
-    private static int WrapWidth(string[] lines, int start)
+    private static int WrapWidth(ReadOnlySpan<char> text)
     {
         var longest = 0;
         var blanks = 0;
-        for (var i = start; i < lines.Length; i++)
+        foreach (var range in text.Split('\n'))
         {
-            var length = lines[i].AsSpan().Trim().Length;
-            if (lines[i].Contains("://", StringComparison.Ordinal))
+            var line = text[range];
+            if (line.IndexOf("://", StringComparison.Ordinal) >= 0)
             {
                 // A link line (Source:, URL:) is not wrapped text.
                 continue;
             }
 
+            var length = line.Trim().Length;
             if (length > 100)
             {
                 return 0;
@@ -471,13 +581,23 @@ internal static class ScrapedPageExtractor
             longest = Math.Max(longest, length);
         }
 
-        var wrapped = 0;
-        for (var i = start; i < lines.Length - 1 && wrapped < 2; i++)
+        // Text wrapped for reading is wrapped at 60 to 100 columns; a page of short lines (menus, a timeline) is not.
+        if (longest < 50)
         {
-            if (lines[i].AsSpan().Trim().Length * 5 >= longest * 4 && !lines[i + 1].AsSpan().Trim().IsEmpty)
+            return 0;
+        }
+
+        var wrapped = 0;
+        var previous = 0;
+        foreach (var range in text.Split('\n'))
+        {
+            var length = text[range].Trim().Length;
+            if (length > 0 && previous * 5 >= longest * 4 && ++wrapped >= 2)
             {
-                wrapped++;
+                break;
             }
+
+            previous = length;
         }
 
         return wrapped < 2 ? 0 : blanks >= 2 ? -longest : longest;
@@ -530,6 +650,10 @@ internal static class ScrapedPageExtractor
         public int Words { get; set; }
 
         public int Sentences { get; set; }
+
+        public int Digits { get; set; }
+
+        public int Spaces { get; set; }
 
         public int Separators { get; set; }
 

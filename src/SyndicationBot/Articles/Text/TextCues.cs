@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SyndicationBot.Articles.Text;
 
 /// <summary>
@@ -22,7 +20,7 @@ internal static class TextCues
     ]);
 
     // Consent, subscription and legal furniture; prose that mentions these is a banner, not news.
-    private static readonly SearchValues<string> Boilerplate = Searchable(
+    private static readonly CueSearch Boilerplate = Searchable(
     [
         "cookie", "newsletter", "appeared first on", "subscribe", "sign up", "log in", "all rights reserved", "privacy policy", "javascript",
         "abonnez", "s'abonner", "inscrivez", "droits reserves", "confidentialite",
@@ -32,21 +30,21 @@ internal static class TextCues
     ]);
 
     // Share and follow buttons.
-    private static readonly SearchValues<string> Social = Searchable(
+    private static readonly CueSearch Social = Searchable(
     [
         "facebook", "twitter", "whatsapp", "linkedin", "telegram", "instagram", "youtube", "tiktok", "pinterest", "e-mail", "email",
         "share", "follow us", "partager", "suivez-nous", "compartir", "siguenos", "teilen", "folgen sie", "مشاركة", "تابعونا", "شارك",
         "分享", "微信", "微博", "シェア", "ツイート",
     ]);
 
-    public static bool IsTrailingHeading(string folded, int words) =>
-        words <= 6 && folded.Length <= 48 && StartsWithAny(folded.TrimStart('#', '*', '-', ' ', '>'), TrailingHeadings);
+    public static bool IsTrailingHeading(ReadOnlySpan<char> folded, int words) =>
+        words <= 6 && folded.Length <= 48 && StartsWithAny(folded.TrimStart("#*- >"), TrailingHeadings);
 
-    public static bool IsBoilerplate(string folded) => ContainsAny(folded, Boilerplate);
+    public static bool IsBoilerplate(ReadOnlySpan<char> folded) => Boilerplate.ContainsAny(folded);
 
-    public static bool IsSocial(string folded, int words) => words <= 8 && ContainsAny(folded, Social);
+    public static bool IsSocial(ReadOnlySpan<char> folded, int words) => words <= 8 && Social.ContainsAny(folded);
 
-    private static bool StartsWithAny(string text, string[] cues)
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] cues)
     {
         foreach (var cue in cues)
         {
@@ -60,10 +58,8 @@ internal static class TextCues
         return false;
     }
 
-    // Every line of every page is checked against every cue; one multi-string search replaces a Contains per cue.
-    private static bool ContainsAny(string text, SearchValues<string> cues) => text.AsSpan().ContainsAny(cues);
-
     private static string[] Folded(string[] cues) => [.. cues.Select(c => DateParser.Fold(c))];
 
-    private static SearchValues<string> Searchable(string[] cues) => SearchValues.Create(Folded(cues), StringComparison.Ordinal);
+    // Every line of every page is checked against every cue; one anchored search replaces a Contains per cue.
+    private static CueSearch Searchable(string[] cues) => new(Folded(cues));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using UtfUnknown;
@@ -12,6 +13,7 @@ internal static class TextDecoder
 {
     private const int DeclarationWindow = 1024;
     private const int DetectionSample = 64 * 1024;
+    private const int StackDecodeLimit = 1024;
 
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -57,10 +59,10 @@ internal static class TextDecoder
             return TryStrict(new UnicodeEncoding(bigEndian, false, true), bytes[2..], out text, out failure);
         }
 
-        if (Utf8.IsValid(bytes))
+        if (TryDecodeStrictUtf8(bytes, out var utf8))
         {
             encodingName = "utf-8";
-            text = RepairDoubleEncoding(Encoding.UTF8.GetString(bytes), ref encodingName);
+            text = RepairDoubleEncoding(utf8, ref encodingName);
             return true;
         }
 
@@ -77,6 +79,22 @@ internal static class TextDecoder
         encodingName = encoding.WebName;
         var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         return TryStrict(strict, bytes, out text, out failure);
+    }
+
+    // Validates and transcodes in one pass (checking first, then decoding, reads every page twice); any invalid or
+    // truncated sequence fails it, exactly as Utf8.IsValid does.
+    private static bool TryDecodeStrictUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
+        char[]? rented = null;
+        var buffer = bytes.Length <= StackDecodeLimit ? stackalloc char[StackDecodeLimit] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
+        var status = Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+        text = status == OperationStatus.Done ? new string(buffer[..written]) : "";
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return status == OperationStatus.Done;
     }
 
     /// <summary>
