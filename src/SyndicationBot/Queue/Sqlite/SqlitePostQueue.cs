@@ -120,10 +120,10 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             latest.CommandText =
                 """
                 SELECT near_key,
-                       EXISTS (SELECT 1 FROM articles WHERE identity = $identity AND content_hash = $hash),
+                       EXISTS (SELECT 1 FROM articles WHERE (identity = $identity OR key = $identity) AND content_hash = $hash),
                        (SELECT COUNT(*) FROM articles WHERE identity = $identity AND update_posts > 0),
                        (SELECT MAX(created_at) FROM articles WHERE identity = $identity AND update_posts > 0)
-                FROM articles WHERE identity = $identity ORDER BY id DESC LIMIT 1;
+                FROM articles WHERE identity = $identity OR key = $identity ORDER BY id DESC LIMIT 1;
                 """;
             latest.Parameters.AddWithValue("$identity", identity);
             latest.Parameters.AddWithValue("$hash", article.ContentHash);
@@ -153,7 +153,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 if (await ScalarAsync(
                         connection,
                         null,
-                        "SELECT 1 FROM articles WHERE (content_hash = $hash OR near_key = $near) AND (identity IS NULL OR identity <> $identity) LIMIT 1;",
+                        "SELECT 1 FROM articles WHERE (content_hash = $hash OR near_key = $near) AND COALESCE(identity, key) <> $identity LIMIT 1;",
                         cancellationToken,
                         ("$hash", article.ContentHash),
                         ("$near", nearKey),
@@ -166,7 +166,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                     $"""
                     SELECT {PostColumns} FROM {PostsJoined}
                     WHERE p.id IN (SELECT MAX(p2.id) FROM posts p2 JOIN articles a2 ON a2.id = p2.article_id
-                                   WHERE a2.identity = $identity GROUP BY p2.channel)
+                                   WHERE a2.identity = $identity OR a2.key = $identity GROUP BY p2.channel)
                     ORDER BY p.id;
                     """,
                     cancellationToken,
@@ -334,7 +334,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             var added = 0;
             foreach (var (article, identity, posts) in items)
             {
-                aIdentity.Value = (object?)identity ?? DBNull.Value;
+                // An identity equal to the key (the canonical URL) is found through the key's own index.
+                aIdentity.Value = identity is null || identity == article.Key ? DBNull.Value : identity;
                 aKey.Value = sKey.Value = article.Key;
                 aHash.Value = article.ContentHash;
                 aNear.Value = ArticleIdentity.NearKey(article);

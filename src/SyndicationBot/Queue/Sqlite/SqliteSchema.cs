@@ -121,11 +121,12 @@ internal static class SqliteSchema
 
         // 3: an article's identity (URL, feed GUID or single-article file) shared by all its versions, so a story
         //    changed at the source is recognised; later versions are rows of their own (key "<key>#rev:<hash>") and
-        //    update_posts counts the update posts a version carried. Rows from before know their URL identity only.
+        //    update_posts counts the update posts a version carried. The identity is stored only where it is not the
+        //    row's key (a first version with a canonical URL is found by its key), so most rows add nothing to the
+        //    index; rows from before are found by their URL key the same way.
         """
         ALTER TABLE articles ADD COLUMN identity TEXT NULL;
         ALTER TABLE articles ADD COLUMN update_posts INTEGER NOT NULL DEFAULT 0;
-        UPDATE articles SET identity = key WHERE url IS NOT NULL;
         CREATE INDEX ix_articles_identity ON articles(identity) WHERE identity IS NOT NULL;
         """,
     ];
