@@ -341,7 +341,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 sources.Add(source);
             }
 
-            int number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
+            int number = mayBeStopWord && MayBeStopWord(hash) && StopWordLookup.Contains(word) ? -1 : Count++;
             slots[i] = new Slot(generation, hash, number, sources.Count - 1, start, length);
             if (++used * 4 > slots.Length * 3)
             {
@@ -349,6 +349,24 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             }
 
             return number;
+        }
+
+        // Equal words have equal hashes, so a word whose hash no stop word has is no stop word: most words skip the
+        // set's own case-insensitive hashing.
+        private static readonly ulong[] StopWordHashes = StopWordFilter();
+
+        private static bool MayBeStopWord(int hash) => (StopWordHashes[(hash >>> 6) & 63] & (1UL << hash)) != 0;
+
+        private static ulong[] StopWordFilter()
+        {
+            var filter = new ulong[64];
+            foreach (string word in StopWords)
+            {
+                int hash = Hash(word);
+                filter[(hash >>> 6) & 63] |= 1UL << hash;
+            }
+
+            return filter;
         }
 
         // Most repeats are spelt the same way: the exact comparison is cheaper than the case-insensitive one.
