@@ -249,23 +249,40 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 continue;
             }
 
+            // The word's hash is built while it is scanned, rather than in a second pass over it.
             int start = i;
+            uint hash = WordNumbers.HashSeed;
             while (i < text.Length)
             {
                 char c = text[i];
-                bool letter = char.IsLetterOrDigit(c);
-                if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                if (char.IsAscii(c))
                 {
-                    break;
+                    // An ASCII character is neither a mark nor CJK: only letters and digits continue the word.
+                    if (!char.IsAsciiLetterOrDigit(c))
+                    {
+                        break;
+                    }
+
+                    letters++;
+                }
+                else
+                {
+                    bool letter = char.IsLetterOrDigit(c);
+                    if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                    {
+                        break;
+                    }
+
+                    letters += letter ? 1 : 0;
                 }
 
-                letters += letter ? 1 : 0;
+                hash = WordNumbers.HashStep(hash, c);
                 i++;
             }
 
             if (i - start >= 3 || (language is "ar" && i - start >= 2))
             {
-                Add(words.Number(source, offset + start, i - start, mayBeStopWord: true), seen, stamp, tokens);
+                Add(words.Number(source, offset + start, i - start, WordNumbers.HashEnd(hash), mayBeStopWord: true), seen, stamp, tokens);
             }
         }
 
@@ -318,10 +335,13 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         /// <summary>Drops the references to the article's text once the call is over.</summary>
         public void Release() => sources.Clear();
 
-        public int Number(string source, int start, int length, bool mayBeStopWord)
+        public int Number(string source, int start, int length, bool mayBeStopWord) =>
+            Number(source, start, length, Hash(source.AsSpan(start, length)), mayBeStopWord);
+
+        /// <summary>As <see cref="Number(string, int, int, bool)"/>, with the word's <see cref="Hash"/> already known.</summary>
+        public int Number(string source, int start, int length, int hash, bool mayBeStopWord)
         {
             var word = source.AsSpan(start, length);
-            int hash = Hash(word);
             int mask = slots.Length - 1;
             int i = hash & mask;
 
@@ -377,17 +397,27 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         // character outside ASCII is OrdinalIgnoreCase-equal to one inside it, so every non-ASCII character can
         // count as the same value. Accented words differing only in accents collide, which costs one comparison.
         // Cheaper than the framework's case-insensitive hash, which upper-cases non-ASCII text into a buffer.
-        private static int Hash(ReadOnlySpan<char> word)
+        public static int Hash(ReadOnlySpan<char> word)
         {
-            uint hash = 2166136261;
+            uint hash = HashSeed;
             foreach (char c in word)
             {
-                uint folded = c < 0x80 ? (c is >= 'a' and <= 'z' ? (uint)c - 0x20 : c) : 0x80u;
-                hash = (hash ^ folded) * 16777619;
+                hash = HashStep(hash, c);
             }
 
-            return (int)(hash ^ (hash >> 15));
+            return HashEnd(hash);
         }
+
+        public const uint HashSeed = 2166136261;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static uint HashStep(uint hash, char c)
+        {
+            uint folded = c < 0x80 ? (c is >= 'a' and <= 'z' ? (uint)c - 0x20 : c) : 0x80u;
+            return (hash ^ folded) * 16777619;
+        }
+
+        public static int HashEnd(uint hash) => (int)(hash ^ (hash >> 15));
 
         private void Grow()
         {
