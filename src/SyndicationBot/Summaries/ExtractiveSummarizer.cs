@@ -230,6 +230,13 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         int i = 0;
         while (i < text.Length)
         {
+            if (char.IsAscii(text[i]) && !char.IsAsciiLetterOrDigit(text[i]))
+            {
+                // Spaces and ASCII punctuation between words: neither CJK nor a word start.
+                i++;
+                continue;
+            }
+
             if (SentenceSplitter.IsCjk(text[i]))
             {
                 // A CJK character is a letter (IsCjk requires OtherLetter).
