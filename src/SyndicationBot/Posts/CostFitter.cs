@@ -14,15 +14,33 @@ internal sealed class CostFitter(PostTemplate template, PostMaterial material, I
         var sentenceCosts = new TextCost[sentences.Count];
         var summaryCosts = new TextCost[sentences.Count + 1];
         var space = CostOf(" ");
-        for (int i = 0; i < sentences.Count; i++)
+        string allTags = string.Join(' ', hashtags);
+
+        // Costs only grow as sentences are added and the layout stays the same once the lead is there: when the lead
+        // alone does not fit, no longer summary does, and the other sentences need not be measured at all.
+        int measured = sentences.Count;
+        if (sentences.Count > 0 && sentences[0].Length > 0)
+        {
+            sentenceCosts[0] = rule.Cost(sentences[0]);
+            summaryCosts[1] = sentenceCosts[0];
+            if (!rule.Within(LayoutCost(material.Title, Present, summaryCosts[1], allTags)))
+            {
+                measured = 0;
+            }
+        }
+
+        for (int i = 0; i < measured; i++)
         {
             // Measured directly: each sentence is costed once here, so remembering it would only hash it.
-            sentenceCosts[i] = sentences[i].Length == 0 ? default : rule.Cost(sentences[i]);
+            if (i > 0 || sentences[0].Length == 0)
+            {
+                sentenceCosts[i] = sentences[i].Length == 0 ? default : rule.Cost(sentences[i]);
+            }
+
             summaryCosts[i + 1] = i == 0 ? sentenceCosts[0] : summaryCosts[i].Plus(space).Plus(sentenceCosts[i]);
         }
 
-        string allTags = string.Join(' ', hashtags);
-        for (int k = sentences.Count; k >= 1; k--)
+        for (int k = measured; k >= 1; k--)
         {
             // Judged on costs alone: only the winner's summary is joined and laid out.
             bool emptySummary = k == 1 && sentences[0].Length == 0;

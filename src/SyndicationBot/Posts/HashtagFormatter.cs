@@ -10,7 +10,6 @@ internal static class HashtagFormatter
     public static IReadOnlyList<string> Format(IReadOnlyList<string> tags, int max)
     {
         var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (string tag in tags)
         {
             if (result.Count >= max)
@@ -19,13 +18,27 @@ internal static class HashtagFormatter
             }
 
             string? hashtag = ToHashtag(tag);
-            if (hashtag is not null && seen.Add(hashtag))
+            if (hashtag is not null && !Contains(result, hashtag))
             {
                 result.Add(hashtag);
             }
         }
 
         return result;
+    }
+
+    // An article carries a handful of tags: a scan of the kept ones is cheaper than building a set on every post.
+    private static bool Contains(List<string> kept, string hashtag)
+    {
+        foreach (string existing in kept)
+        {
+            if (string.Equals(existing, hashtag, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string? ToHashtag(string tag)
@@ -35,8 +48,8 @@ internal static class HashtagFormatter
         bool hasLetter = false;
         foreach (char c in tag.TrimStart('#', '＃'))
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            bool word = char.IsLetterOrDigit(c) || c == '_' || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            bool word = char.IsLetterOrDigit(c) || c == '_'
+                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
             if (!word)
             {
                 newWord = builder.Length > 1;

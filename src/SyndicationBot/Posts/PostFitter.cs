@@ -87,6 +87,35 @@ internal static class PostFitter
     private static string Plain(PostTemplate template, string title, string summary, string url, IReadOnlyList<string> hashtags, string suffix) =>
         PostTemplate.ToPlainText(template.Layout(title, summary, url, string.Join(' ', hashtags))) + suffix;
 
-    public static string Join(IReadOnlyList<string> sentences, int count) =>
-        count == 1 ? sentences[0] : string.Join(' ', sentences.Take(count));
+    public static string Join(IReadOnlyList<string> sentences, int count)
+    {
+        if (count == 1)
+        {
+            return sentences[0];
+        }
+
+        // Measured, then written once: joining an enumerable grows a buffer and copies it again into the result.
+        int length = Math.Max(count - 1, 0);
+        for (int i = 0; i < count; i++)
+        {
+            length += sentences[i]?.Length ?? 0;
+        }
+
+        return string.Create(length, (sentences, count), static (span, state) =>
+        {
+            for (int i = 0; i < state.count; i++)
+            {
+                if (i > 0)
+                {
+                    span[0] = ' ';
+                    span = span[1..];
+                }
+
+                // A null sentence joins as empty, as string.Join has it.
+                var sentence = state.sentences[i].AsSpan();
+                sentence.CopyTo(span);
+                span = span[sentence.Length..];
+            }
+        });
+    }
 }

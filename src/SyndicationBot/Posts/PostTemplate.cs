@@ -97,14 +97,16 @@ internal sealed class PostTemplate
     /// </summary>
     public List<PostPiece> Layout(string title, string summary, string url, string hashtags)
     {
+        // The glue is a string, not a builder: the parser never puts two literals side by side, so it is one literal
+        // of the template (used as is, no copy) unless an empty placeholder joined two of them.
         var pieces = new List<PostPiece>(segments.Count);
-        var glue = new StringBuilder();
+        string glue = string.Empty;
         bool anyValue = false;
         foreach (var segment in segments)
         {
             if (segment.Field == TemplateField.Literal)
             {
-                glue.Append(segment.Text);
+                glue = glue.Length == 0 ? segment.Text : glue + segment.Text;
                 continue;
             }
 
@@ -120,18 +122,18 @@ internal sealed class PostTemplate
                 continue;
             }
 
-            string joint = anyValue ? NormalizeGlue(glue.ToString()) : glue.ToString().TrimStart();
+            string joint = anyValue ? NormalizeGlue(glue) : glue.TrimStart();
             if (joint.Length > 0)
             {
                 pieces.Add(new PostPiece(TemplateField.Literal, joint));
             }
 
-            glue.Clear();
+            glue = string.Empty;
             pieces.Add(new PostPiece(segment.Field, value));
             anyValue = true;
         }
 
-        string tail = glue.ToString().TrimEnd();
+        string tail = glue.TrimEnd();
         if (anyValue && tail.Length > 0)
         {
             pieces.Add(new PostPiece(TemplateField.Literal, tail));

@@ -1,48 +1,77 @@
-using System.Text;
-
 namespace SyndicationBot.Posts;
 
 // Telegram's HTML parse mode: every <, > and & of the text escaped, the headline in <b>, the link as <a href>
 // with quotes escaped too. Only the four named entities Telegram knows are used.
 internal static class TelegramHtmlRenderer
 {
+    private const string BoldOpen = "<b>";
+    private const string BoldClose = "</b>";
+    private const string LinkOpen = "<a href=\"";
+    private const string LinkMiddle = "\">";
+    private const string LinkClose = "</a>";
+
     public static string Render(List<PostPiece> pieces)
     {
+        // Measured first and written once into an exact-size string: a builder and its final copy doubled the work
+        // on posts of thousands of characters.
         int length = 0;
         foreach (var piece in pieces)
         {
-            length += piece.Text.Length;
-        }
-
-        var builder = new StringBuilder(length + 64);
-        foreach (var piece in pieces)
-        {
-            switch (piece.Field)
+            length += piece.Field switch
             {
-                case TemplateField.Title:
-                    builder.Append("<b>");
-                    Escape(builder, piece.Text, quotes: false);
-                    builder.Append("</b>");
-                    break;
-                case TemplateField.Url:
-                    builder.Append("<a href=\"");
-                    Escape(builder, piece.Text, quotes: true);
-                    builder.Append("\">");
-                    Escape(builder, piece.Text, quotes: false);
-                    builder.Append("</a>");
-                    break;
-                default:
-                    Escape(builder, piece.Text, quotes: false);
-                    break;
-            }
+                TemplateField.Title => BoldOpen.Length + EscapedLength(piece.Text, quotes: false) + BoldClose.Length,
+                TemplateField.Url => LinkOpen.Length + EscapedLength(piece.Text, quotes: true) + LinkMiddle.Length
+                    + EscapedLength(piece.Text, quotes: false) + LinkClose.Length,
+                _ => EscapedLength(piece.Text, quotes: false),
+            };
         }
 
-        return builder.ToString();
+        return string.Create(length, pieces, static (span, all) =>
+        {
+            foreach (var piece in all)
+            {
+                switch (piece.Field)
+                {
+                    case TemplateField.Title:
+                        span = Write(span, BoldOpen);
+                        span = Escape(span, piece.Text, quotes: false);
+                        span = Write(span, BoldClose);
+                        break;
+                    case TemplateField.Url:
+                        span = Write(span, LinkOpen);
+                        span = Escape(span, piece.Text, quotes: true);
+                        span = Write(span, LinkMiddle);
+                        span = Escape(span, piece.Text, quotes: false);
+                        span = Write(span, LinkClose);
+                        break;
+                    default:
+                        span = Escape(span, piece.Text, quotes: false);
+                        break;
+                }
+            }
+        });
     }
 
-    public static void Escape(StringBuilder builder, string text, bool quotes)
+    private static int EscapedLength(string text, bool quotes)
     {
-        // Copy the runs between special characters whole rather than one character at a time.
+        var rest = text.AsSpan();
+        var special = quotes ? SpecialWithQuotes : Special;
+        int length = text.Length;
+        while (true)
+        {
+            int next = rest.IndexOfAny(special);
+            if (next < 0)
+            {
+                return length;
+            }
+
+            length += Entity(rest[next]).Length - 1;
+            rest = rest[(next + 1)..];
+        }
+    }
+
+    private static Span<char> Escape(Span<char> destination, string text, bool quotes)
+    {
         var rest = text.AsSpan();
         var special = quotes ? SpecialWithQuotes : Special;
         while (true)
@@ -50,21 +79,28 @@ internal static class TelegramHtmlRenderer
             int next = rest.IndexOfAny(special);
             if (next < 0)
             {
-                builder.Append(rest);
-                return;
+                return Write(destination, rest);
             }
 
-            builder.Append(rest[..next]);
-            builder.Append(rest[next] switch
-            {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                _ => "&quot;",
-            });
+            destination = Write(destination, rest[..next]);
+            destination = Write(destination, Entity(rest[next]));
             rest = rest[(next + 1)..];
         }
     }
+
+    private static Span<char> Write(Span<char> destination, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(destination);
+        return destination[text.Length..];
+    }
+
+    private static string Entity(char c) => c switch
+    {
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '&' => "&amp;",
+        _ => "&quot;",
+    };
 
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("<>&");
 

@@ -77,14 +77,22 @@ internal static class TextCutter
         int firstWordChar = IndexOfWordChar(text);
         for (int i = 1; i < text.Length; i++)
         {
+            char before = text[i - 1];
+            char at = text[i];
+
+            // Most characters neither are nor follow a break space, and are below the CJK ranges: nothing happens there
+            // (the URL cursor only moves forward, so it catches up at the next character that matters).
+            if (at < '\u2E80' && !IsBreakSpace(at) && !IsBreakSpace(before))
+            {
+                continue;
+            }
+
             while (nextUrl < urls.Count && urls[nextUrl].End < i)
             {
                 nextUrl++;
             }
 
             bool insideUrl = nextUrl < urls.Count && urls[nextUrl].Start < i && i <= urls[nextUrl].End;
-            char before = text[i - 1];
-            char at = text[i];
             if (IsBreakSpace(at) && !IsBreakSpace(before))
             {
                 bool splitsNumber = char.IsDigit(before) && i + 1 < text.Length && char.IsDigit(text[i + 1]);

@@ -32,9 +32,30 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         // Every distinct word (case-insensitively) gets a number once; sets, counts and overlaps then work on
         // numbers instead of hashing each word again for every set it is looked up in. Headline words come first,
         // so "in the headline" is "numbered below the headline's count".
-        var words = new WordNumbers();
-        var scratch = new List<int>();
-        var seen = new Stamps();
+        // The tables are reused from the thread's previous call: allocating and zeroing them afresh was a large part
+        // of the summariser's time. Taken out while in use, so a call that throws leaves nothing half-used behind.
+        var workspace = cachedWorkspace ?? new Workspace();
+        cachedWorkspace = null;
+        try
+        {
+            return Summarize(article, workspace);
+        }
+        finally
+        {
+            workspace.Release();
+            cachedWorkspace = workspace;
+        }
+    }
+
+    [ThreadStatic]
+    private static Workspace? cachedWorkspace;
+
+    private Summary Summarize(Article article, Workspace workspace)
+    {
+        var words = workspace.Words;
+        var scratch = workspace.Tokens;
+        var seen = workspace.Seen;
+        words.Reset();
         Tokens(article.Title, new Range(0, article.Title.Length), article.Language, words, seen, scratch);
         int headlineCount = words.Count;
         int longest = article.Title.Length;
@@ -44,11 +65,11 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         }
 
         // One buffer for every sentence's key, and the headline's key after it.
-        var keys = new char[longest + article.Title.Length];
+        var keys = workspace.Keys(longest + article.Title.Length);
         var headlineKey = Key(article.Title, keys.AsSpan(longest));
 
         var candidates = new List<Candidate>();
-        var ranges = new List<Range>();
+        var ranges = workspace.Ranges;
         foreach (string paragraph in article.Paragraphs)
         {
             ranges.Clear();
@@ -209,6 +230,13 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         int i = 0;
         while (i < text.Length)
         {
+            if (char.IsAscii(text[i]) && !char.IsAsciiLetterOrDigit(text[i]))
+            {
+                // Spaces and ASCII punctuation between words: neither CJK nor a word start.
+                i++;
+                continue;
+            }
+
             if (SentenceSplitter.IsCjk(text[i]))
             {
                 // A CJK character is a letter (IsCjk requires OtherLetter).
@@ -228,23 +256,40 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 continue;
             }
 
+            // The word's hash is built while it is scanned, rather than in a second pass over it.
             int start = i;
+            uint hash = WordNumbers.HashSeed;
             while (i < text.Length)
             {
                 char c = text[i];
-                bool letter = char.IsLetterOrDigit(c);
-                if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                if (char.IsAscii(c))
                 {
-                    break;
+                    // An ASCII character is neither a mark nor CJK: only letters and digits continue the word.
+                    if (!char.IsAsciiLetterOrDigit(c))
+                    {
+                        break;
+                    }
+
+                    letters++;
+                }
+                else
+                {
+                    bool letter = char.IsLetterOrDigit(c);
+                    if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                    {
+                        break;
+                    }
+
+                    letters += letter ? 1 : 0;
                 }
 
-                letters += letter ? 1 : 0;
+                hash = WordNumbers.HashStep(hash, c);
                 i++;
             }
 
             if (i - start >= 3 || (language is "ar" && i - start >= 2))
             {
-                Add(words.Number(source, offset + start, i - start, mayBeStopWord: true), seen, stamp, tokens);
+                Add(words.Number(source, offset + start, i - start, WordNumbers.HashEnd(hash), mayBeStopWord: true), seen, stamp, tokens);
             }
         }
 
@@ -267,25 +312,50 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
     // of its own; a stop word is remembered as -1, so each distinct word is looked up in the stop list once.
     private sealed class WordNumbers
     {
+        private const int InitialSlots = 512;
+
         private readonly List<string> sources = [];
-        private Slot[] slots = new Slot[512];
+        private Slot[] slots = new Slot[InitialSlots];
         private int used;
+
+        // A slot is filled only when it carries the current generation: starting afresh clears nothing.
+        private int generation;
 
         /// <summary>How many words have a number (stop words have none).</summary>
         public int Count { get; private set; }
 
-        public int Number(string source, int start, int length, bool mayBeStopWord)
+        public void Reset()
+        {
+            sources.Clear();
+            Count = 0;
+            used = 0;
+            if (generation == int.MaxValue || slots.Length > InitialSlots * 8)
+            {
+                // Wrapped generations would revive stale slots; a table grown for one huge article is not kept.
+                slots = new Slot[InitialSlots];
+                generation = 0;
+            }
+
+            generation++;
+        }
+
+        /// <summary>Drops the references to the article's text once the call is over.</summary>
+        public void Release() => sources.Clear();
+
+        public int Number(string source, int start, int length, bool mayBeStopWord) =>
+            Number(source, start, length, Hash(source.AsSpan(start, length)), mayBeStopWord);
+
+        /// <summary>As <see cref="Number(string, int, int, bool)"/>, with the word's <see cref="Hash"/> already known.</summary>
+        public int Number(string source, int start, int length, int hash, bool mayBeStopWord)
         {
             var word = source.AsSpan(start, length);
-            int hash = string.GetHashCode(word, StringComparison.OrdinalIgnoreCase);
             int mask = slots.Length - 1;
             int i = hash & mask;
 
-            // Words are never empty: an empty slot has length 0.
-            while (slots[i].Length != 0)
+            while (slots[i].Generation == generation)
             {
                 ref readonly var slot = ref slots[i];
-                if (slot.Hash == hash && word.Equals(sources[slot.Source].AsSpan(slot.Start, slot.Length), StringComparison.OrdinalIgnoreCase))
+                if (slot.Hash == hash && slot.Length == length && Same(word, sources[slot.Source].AsSpan(slot.Start, slot.Length)))
                 {
                     return slot.Number;
                 }
@@ -298,8 +368,8 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 sources.Add(source);
             }
 
-            int number = mayBeStopWord && StopWordLookup.Contains(word) ? -1 : Count++;
-            slots[i] = new Slot(hash, number, sources.Count - 1, start, length);
+            int number = mayBeStopWord && MayBeStopWord(hash) && StopWordLookup.Contains(word) ? -1 : Count++;
+            slots[i] = new Slot(generation, hash, number, sources.Count - 1, start, length);
             if (++used * 4 > slots.Length * 3)
             {
                 Grow();
@@ -308,6 +378,54 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             return number;
         }
 
+        // Equal words have equal hashes, so a word whose hash no stop word has is no stop word: most words skip the
+        // set's own case-insensitive hashing.
+        private static readonly ulong[] StopWordHashes = StopWordFilter();
+
+        private static bool MayBeStopWord(int hash) => (StopWordHashes[(hash >>> 6) & 63] & (1UL << hash)) != 0;
+
+        private static ulong[] StopWordFilter()
+        {
+            var filter = new ulong[64];
+            foreach (string word in StopWords)
+            {
+                int hash = Hash(word);
+                filter[(hash >>> 6) & 63] |= 1UL << hash;
+            }
+
+            return filter;
+        }
+
+        // Most repeats are spelt the same way: the exact comparison is cheaper than the case-insensitive one.
+        private static bool Same(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+            a.SequenceEqual(b) || a.Equals(b, StringComparison.OrdinalIgnoreCase);
+
+        // Equal under OrdinalIgnoreCase implies equal hash: the lengths match, ASCII letters are folded, and no
+        // character outside ASCII is OrdinalIgnoreCase-equal to one inside it, so every non-ASCII character can
+        // count as the same value. Accented words differing only in accents collide, which costs one comparison.
+        // Cheaper than the framework's case-insensitive hash, which upper-cases non-ASCII text into a buffer.
+        public static int Hash(ReadOnlySpan<char> word)
+        {
+            uint hash = HashSeed;
+            foreach (char c in word)
+            {
+                hash = HashStep(hash, c);
+            }
+
+            return HashEnd(hash);
+        }
+
+        public const uint HashSeed = 2166136261;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static uint HashStep(uint hash, char c)
+        {
+            uint folded = c < 0x80 ? (c is >= 'a' and <= 'z' ? (uint)c - 0x20 : c) : 0x80u;
+            return (hash ^ folded) * 16777619;
+        }
+
+        public static int HashEnd(uint hash) => (int)(hash ^ (hash >> 15));
+
         private void Grow()
         {
             var old = slots;
@@ -315,13 +433,13 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             int mask = slots.Length - 1;
             foreach (var slot in old)
             {
-                if (slot.Length == 0)
+                if (slot.Generation != generation)
                 {
                     continue;
                 }
 
                 int i = slot.Hash & mask;
-                while (slots[i].Length != 0)
+                while (slots[i].Generation == generation)
                 {
                     i = (i + 1) & mask;
                 }
@@ -330,7 +448,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
             }
         }
 
-        private readonly record struct Slot(int Hash, int Number, int Source, int Start, int Length);
+        private readonly record struct Slot(int Generation, int Hash, int Number, int Source, int Start, int Length);
     }
 
     // Set membership by word number without clearing between sets: a word is in the current set when its mark
@@ -340,7 +458,17 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         private int[] marks = new int[256];
         private int current;
 
-        public int Next() => ++current;
+        public int Next()
+        {
+            if (current == int.MaxValue)
+            {
+                // Wrapped stamps would match stale marks.
+                Array.Clear(marks);
+                current = 0;
+            }
+
+            return ++current;
+        }
 
         public bool IsMarked(int token, int stamp) => token < marks.Length && marks[token] == stamp;
 
@@ -353,6 +481,32 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
 
             marks[token] = stamp;
         }
+    }
+
+    // What one call needs besides its result, kept per thread between calls.
+    private sealed class Workspace
+    {
+        private char[] keys = new char[1024];
+
+        public WordNumbers Words { get; } = new();
+
+        public Stamps Seen { get; } = new();
+
+        public List<int> Tokens { get; } = [];
+
+        public List<Range> Ranges { get; } = [];
+
+        public char[] Keys(int length)
+        {
+            if (keys.Length < length)
+            {
+                keys = new char[Math.Max(length, keys.Length * 2)];
+            }
+
+            return keys;
+        }
+
+        public void Release() => Words.Release();
     }
 
     private sealed record Candidate(string Paragraph, Range Range, int Index, int[] Tokens)

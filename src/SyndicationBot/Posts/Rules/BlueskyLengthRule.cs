@@ -43,6 +43,17 @@ internal sealed class BlueskyLengthRule(int limit) : ILengthRule
         int i = 0;
         while (i < text.Length)
         {
+            // As in Graphemes.Count: in a run of characters UAX #29 always separates, all but the last are one
+            // cluster each. None of them is a surrogate, so each is one to three UTF-8 bytes by its value alone.
+            int run = Graphemes.IsolatedRun(text.AsSpan(i));
+            for (int end = i + run - 1; i < end; i++)
+            {
+                char c = text[i];
+                units++;
+                bytes += c < '\u0080' ? 1 : c < '\u0800' ? 2 : 3;
+                costs[i + 1] = new TextCost(units, bytes);
+            }
+
             int step = Graphemes.NextLength(text.AsSpan(i));
             units++;
             bytes += Utf8Length(text.AsSpan(i, step));

@@ -64,7 +64,7 @@ internal static class Graphemes
 
     // How many characters from the start are IsIsolated (and not CR, nor any other control character): each
     // range is skipped with a vectorised search.
-    private static int IsolatedRun(ReadOnlySpan<char> text)
+    internal static int IsolatedRun(ReadOnlySpan<char> text)
     {
         int length = 0;
         while (length < text.Length)
