@@ -136,12 +136,18 @@ internal static class DateParser
                     case '日' when number is >= 1 and <= 31:
                         day = number;
                         break;
+                    case '時' or '时' or '点' when number < 24 && hour < 0:
+                        hour = number;
+                        break;
+                    case '分' when number < 60 && hour >= 0:
+                        minute = number;
+                        break;
                     default:
                         numbers.Add((number, digits, after));
                         break;
                 }
 
-                if (after is '年' or '月' or '日')
+                if (after is '年' or '月' or '日' or '時' or '时' or '点' or '分')
                 {
                     i++;
                 }
