@@ -23,6 +23,22 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     private const string LiveStates = "(0, 1, 2, 3, 7)";
 
+    // A version of an article: its first (from EnqueueAsync, no update posts) or a later one (EnqueueRevisionAsync).
+    private const string InsertArticleSql =
+        """
+        INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at, identity, update_posts)
+        VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now, $identity, $updates)
+        ON CONFLICT(key) DO NOTHING;
+        """;
+
+    // A post, queued; a second post for the same article version and channel is ignored.
+    private const string InsertPostSql =
+        """
+        INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
+        VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
+        ON CONFLICT DO NOTHING;
+        """;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private bool _initialized;
 
@@ -193,83 +209,65 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         ArgumentNullException.ThrowIfNull(revision);
         ArgumentNullException.ThrowIfNull(refreshed);
         ArgumentNullException.ThrowIfNull(updatePosts);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var nowMs = now.ToUnixTimeMilliseconds();
-            var key = ArticleIdentity.RevisionKey(revision);
-            await ExecuteAsync(
-                connection,
-                transaction,
-                """
-                INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at, identity, update_posts)
-                VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now, $identity, $updates)
-                ON CONFLICT(key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("$key", key),
-                ("$hash", revision.ContentHash),
-                ("$near", ArticleIdentity.NearKey(revision)),
-                ("$source", revision.Source),
-                ("$title", revision.Title),
-                ("$url", revision.Url?.AbsoluteUri),
-                ("$lang", revision.Language),
-                ("$published", revision.PublishedAt?.ToUnixTimeMilliseconds()),
-                ("$now", nowMs),
-                ("$identity", identity),
-                ("$updates", updatePosts.Count));
-            var articleId = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT id FROM articles WHERE key = $key;", cancellationToken, ("$key", key)), CultureInfo.InvariantCulture);
-
-            // Only a post that has not left may change; one claimed meanwhile goes out with the text it had.
-            var refreshedCount = 0;
-            foreach (var refresh in refreshed)
+        return await WriteAsync(
+            async connection =>
             {
-                refreshedCount += await ExecuteAsync(
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                var nowMs = now.ToUnixTimeMilliseconds();
+                var key = ArticleIdentity.RevisionKey(revision);
+                await ExecuteAsync(
                     connection,
                     transaction,
-                    "UPDATE posts SET payload = $payload, updated_at = $now WHERE id = $id AND state IN (0, 3);",
+                    InsertArticleSql,
                     cancellationToken,
-                    ("$payload", JsonSerializer.Serialize(refresh.Draft, QueueJsonContext.Default.PostDraft)),
+                    ("$key", key),
+                    ("$hash", revision.ContentHash),
+                    ("$near", ArticleIdentity.NearKey(revision)),
+                    ("$source", revision.Source),
+                    ("$title", revision.Title),
+                    ("$url", revision.Url?.AbsoluteUri),
+                    ("$lang", revision.Language),
+                    ("$published", revision.PublishedAt?.ToUnixTimeMilliseconds()),
                     ("$now", nowMs),
-                    ("$id", refresh.PostId));
-            }
+                    ("$identity", identity),
+                    ("$updates", updatePosts.Count));
+                var articleId = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT id FROM articles WHERE key = $key;", cancellationToken, ("$key", key)), CultureInfo.InvariantCulture);
 
-            var added = 0;
-            foreach (var post in updatePosts)
-            {
-                added += await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
-                    VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
-                    ON CONFLICT DO NOTHING;
-                    """,
-                    cancellationToken,
-                    ("$article", articleId),
-                    ("$channel", post.Draft.Channel),
-                    ("$payload", JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft)),
-                    ("$idem", ArticleIdentity.IdempotencyKey(key, post.Draft.Channel)),
-                    ("$urgent", post.Urgent ? 1 : 0),
-                    ("$due", post.DueAt.ToUnixTimeMilliseconds()),
-                    ("$now", nowMs));
-            }
+                // Only a post that has not left may change; one claimed meanwhile goes out with the text it had.
+                var refreshedCount = 0;
+                foreach (var refresh in refreshed)
+                {
+                    refreshedCount += await ExecuteAsync(
+                        connection,
+                        transaction,
+                        "UPDATE posts SET payload = $payload, updated_at = $now WHERE id = $id AND state IN (0, 3);",
+                        cancellationToken,
+                        ("$payload", JsonSerializer.Serialize(refresh.Draft, QueueJsonContext.Default.PostDraft)),
+                        ("$now", nowMs),
+                        ("$id", refresh.PostId));
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-            return new RevisionOutcome(refreshedCount, added);
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+                var added = 0;
+                foreach (var post in updatePosts)
+                {
+                    added += await ExecuteAsync(
+                        connection,
+                        transaction,
+                        InsertPostSql,
+                        cancellationToken,
+                        ("$article", articleId),
+                        ("$channel", post.Draft.Channel),
+                        ("$payload", JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft)),
+                        ("$idem", ArticleIdentity.IdempotencyKey(key, post.Draft.Channel)),
+                        ("$urgent", post.Urgent ? 1 : 0),
+                        ("$due", post.DueAt.ToUnixTimeMilliseconds()),
+                        ("$now", nowMs));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return new RevisionOutcome(refreshedCount, added);
+            },
+            cancellationToken);
     }
 
     /// <summary>
@@ -284,92 +282,75 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     private async Task<int> EnqueueCoreAsync(IReadOnlyList<(Article Article, string? Identity, IReadOnlyList<NewPost> Posts)> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var nowMs = now.ToUnixTimeMilliseconds();
-
-            await using var insertArticle = connection.CreateCommand();
-            insertArticle.Transaction = transaction;
-            insertArticle.CommandText =
-                """
-                INSERT INTO articles (key, content_hash, near_key, source, title, url, language, published_at, created_at, identity)
-                VALUES ($key, $hash, $near, $source, $title, $url, $lang, $published, $now, $identity)
-                ON CONFLICT(key) DO NOTHING;
-                """;
-            var aKey = insertArticle.Parameters.Add("$key", SqliteType.Text);
-            var aHash = insertArticle.Parameters.Add("$hash", SqliteType.Text);
-            var aNear = insertArticle.Parameters.Add("$near", SqliteType.Text);
-            var aSource = insertArticle.Parameters.Add("$source", SqliteType.Text);
-            var aTitle = insertArticle.Parameters.Add("$title", SqliteType.Text);
-            var aUrl = insertArticle.Parameters.Add("$url", SqliteType.Text);
-            var aLang = insertArticle.Parameters.Add("$lang", SqliteType.Text);
-            var aPublished = insertArticle.Parameters.Add("$published", SqliteType.Integer);
-            var aIdentity = insertArticle.Parameters.Add("$identity", SqliteType.Text);
-            insertArticle.Parameters.AddWithValue("$now", nowMs);
-
-            await using var selectArticle = connection.CreateCommand();
-            selectArticle.Transaction = transaction;
-            selectArticle.CommandText = "SELECT id FROM articles WHERE key = $key;";
-            var sKey = selectArticle.Parameters.Add("$key", SqliteType.Text);
-
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText =
-                """
-                INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
-                VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
-                ON CONFLICT DO NOTHING;
-                """;
-            var pArticle = insert.Parameters.Add("$article", SqliteType.Integer);
-            var pChannel = insert.Parameters.Add("$channel", SqliteType.Text);
-            var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
-            var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
-            var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
-            var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
-            insert.Parameters.AddWithValue("$now", nowMs);
-
-            var added = 0;
-            foreach (var (article, identity, posts) in items)
+        return await WriteAsync(
+            async connection =>
             {
-                // An identity equal to the key (the canonical URL) is found through the key's own index.
-                aIdentity.Value = identity is null || identity == article.Key ? DBNull.Value : identity;
-                aKey.Value = sKey.Value = article.Key;
-                aHash.Value = article.ContentHash;
-                aNear.Value = ArticleIdentity.NearKey(article);
-                aSource.Value = article.Source;
-                aTitle.Value = article.Title;
-                aUrl.Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
-                aLang.Value = article.Language;
-                aPublished.Value = (object?)article.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-                await insertArticle.ExecuteNonQueryAsync(cancellationToken);
-                pArticle.Value = Convert.ToInt64(await selectArticle.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-                foreach (var post in posts)
-                {
-                    pChannel.Value = post.Draft.Channel;
-                    pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
-                    pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
-                    pUrgent.Value = post.Urgent ? 1 : 0;
-                    pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
-                    added += await insert.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                var nowMs = now.ToUnixTimeMilliseconds();
 
-            await transaction.CommitAsync(cancellationToken);
-            return added;
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+                await using var insertArticle = connection.CreateCommand();
+                insertArticle.Transaction = transaction;
+                insertArticle.CommandText =
+                    InsertArticleSql;
+                var aKey = insertArticle.Parameters.Add("$key", SqliteType.Text);
+                var aHash = insertArticle.Parameters.Add("$hash", SqliteType.Text);
+                var aNear = insertArticle.Parameters.Add("$near", SqliteType.Text);
+                var aSource = insertArticle.Parameters.Add("$source", SqliteType.Text);
+                var aTitle = insertArticle.Parameters.Add("$title", SqliteType.Text);
+                var aUrl = insertArticle.Parameters.Add("$url", SqliteType.Text);
+                var aLang = insertArticle.Parameters.Add("$lang", SqliteType.Text);
+                var aPublished = insertArticle.Parameters.Add("$published", SqliteType.Integer);
+                var aIdentity = insertArticle.Parameters.Add("$identity", SqliteType.Text);
+                insertArticle.Parameters.AddWithValue("$updates", 0);
+                insertArticle.Parameters.AddWithValue("$now", nowMs);
+
+                await using var selectArticle = connection.CreateCommand();
+                selectArticle.Transaction = transaction;
+                selectArticle.CommandText = "SELECT id FROM articles WHERE key = $key;";
+                var sKey = selectArticle.Parameters.Add("$key", SqliteType.Text);
+
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText =
+                    InsertPostSql;
+                var pArticle = insert.Parameters.Add("$article", SqliteType.Integer);
+                var pChannel = insert.Parameters.Add("$channel", SqliteType.Text);
+                var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
+                var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
+                var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
+                var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
+                insert.Parameters.AddWithValue("$now", nowMs);
+
+                var added = 0;
+                foreach (var (article, identity, posts) in items)
+                {
+                    // An identity equal to the key (the canonical URL) is found through the key's own index.
+                    aIdentity.Value = identity is null || identity == article.Key ? DBNull.Value : identity;
+                    aKey.Value = sKey.Value = article.Key;
+                    aHash.Value = article.ContentHash;
+                    aNear.Value = ArticleIdentity.NearKey(article);
+                    aSource.Value = article.Source;
+                    aTitle.Value = article.Title;
+                    aUrl.Value = (object?)article.Url?.AbsoluteUri ?? DBNull.Value;
+                    aLang.Value = article.Language;
+                    aPublished.Value = (object?)article.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+                    await insertArticle.ExecuteNonQueryAsync(cancellationToken);
+                    pArticle.Value = Convert.ToInt64(await selectArticle.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                    foreach (var post in posts)
+                    {
+                        pChannel.Value = post.Draft.Channel;
+                        pPayload.Value = JsonSerializer.Serialize(post.Draft, QueueJsonContext.Default.PostDraft);
+                        pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
+                        pUrgent.Value = post.Urgent ? 1 : 0;
+                        pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
+                        added += await insert.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return added;
+            },
+            cancellationToken);
     }
 
     public async Task<DateTimeOffset?> GetLastDueAsync(string channel, CancellationToken cancellationToken)
@@ -447,74 +428,64 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public async Task<IReadOnlyList<QueuedPost>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            var nowMs = now.ToUnixTimeMilliseconds();
-
-            // Most rounds find nothing due: answer those from the index without taking SQLite's write lock.
-            if (await ScalarAsync(connection, null, "SELECT 1 FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now LIMIT 1;", cancellationToken, ("$now", nowMs)) is null)
+        return await WriteAsync(
+            async connection =>
             {
-                return [];
-            }
+                var nowMs = now.ToUnixTimeMilliseconds();
 
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var claimed = new List<QueuedPost>();
-            await using (var select = connection.CreateCommand())
-            {
-                select.Transaction = transaction;
-                select.CommandText = $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now ORDER BY p.urgent DESC, p.ready_at, p.id LIMIT $max;";
-                select.Parameters.AddWithValue("$now", nowMs);
-                select.Parameters.AddWithValue("$max", max);
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                // Most rounds find nothing due: answer those from the index without taking SQLite's write lock.
+                if (await ScalarAsync(connection, null, "SELECT 1 FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now LIMIT 1;", cancellationToken, ("$now", nowMs)) is null)
                 {
-                    claimed.Add(ReadPost(reader));
+                    return [];
                 }
-            }
 
-            var expires = (now + lease).ToUnixTimeMilliseconds();
-            for (var i = 0; i < claimed.Count; i++)
-            {
-                var post = claimed[i];
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    UPDATE posts SET state = 1, ready_at = NULL, attempts = attempts + 1, lease_owner = $owner,
-                                     lease_expires_at = $expires, updated_at = $now
-                    WHERE id = $id;
-                    INSERT INTO attempts (post_id, attempt, owner, started_at) VALUES ($id, $attempt, $owner, $now);
-                    """,
-                    cancellationToken,
-                    ("$owner", owner),
-                    ("$expires", expires),
-                    ("$now", nowMs),
-                    ("$id", post.Id),
-                    ("$attempt", post.Attempts + 1));
-                claimed[i] = post with
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                var claimed = new List<QueuedPost>();
+                await using (var select = connection.CreateCommand())
                 {
-                    State = PostState.Publishing,
-                    Attempts = post.Attempts + 1,
-                    LeaseOwner = owner,
-                    LeaseExpiresAt = now + lease,
-                };
-            }
+                    select.Transaction = transaction;
+                    select.CommandText = $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now ORDER BY p.urgent DESC, p.ready_at, p.id LIMIT $max;";
+                    select.Parameters.AddWithValue("$now", nowMs);
+                    select.Parameters.AddWithValue("$max", max);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        claimed.Add(ReadPost(reader));
+                    }
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-            return claimed;
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+                var expires = (now + lease).ToUnixTimeMilliseconds();
+                for (var i = 0; i < claimed.Count; i++)
+                {
+                    var post = claimed[i];
+                    await ExecuteAsync(
+                        connection,
+                        transaction,
+                        """
+                        UPDATE posts SET state = 1, ready_at = NULL, attempts = attempts + 1, lease_owner = $owner,
+                                         lease_expires_at = $expires, updated_at = $now
+                        WHERE id = $id;
+                        INSERT INTO attempts (post_id, attempt, owner, started_at) VALUES ($id, $attempt, $owner, $now);
+                        """,
+                        cancellationToken,
+                        ("$owner", owner),
+                        ("$expires", expires),
+                        ("$now", nowMs),
+                        ("$id", post.Id),
+                        ("$attempt", post.Attempts + 1));
+                    claimed[i] = post with
+                    {
+                        State = PostState.Publishing,
+                        Attempts = post.Attempts + 1,
+                        LeaseOwner = owner,
+                        LeaseExpiresAt = now + lease,
+                    };
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return claimed;
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<QueuedPost>> GetExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -538,93 +509,73 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
         };
 
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var ownerClause = owner is null ? string.Empty : " AND state = 1 AND lease_owner = $owner";
-            var released = outcome is PostOutcome.Released;
-            var changed = await ExecuteAsync(
-                connection,
-                transaction,
-                $"""
-                UPDATE posts SET state = $state, ready_at = $ready, last_error = $error,
-                                 next_attempt_at = CASE WHEN $state = 3 THEN $ready ELSE NULL END,
-                                 remote_id = COALESCE($remoteId, remote_id), remote_url = COALESCE($remoteUrl, remote_url),
-                                 published_at = COALESCE($publishedAt, published_at),
-                                 attempts = CASE WHEN $released = 1 AND attempts > 0 AND state = 1 THEN attempts - 1 ELSE attempts END,
-                                 lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
-                WHERE id = $id{ownerClause};
-                """,
-                cancellationToken,
-                ("$state", (int)state),
-                ("$ready", readyAt),
-                ("$error", error),
-                ("$remoteId", remoteId),
-                ("$remoteUrl", remoteUrl),
-                ("$publishedAt", publishedAt),
-                ("$released", released ? 1 : 0),
-                ("$now", nowMs),
-                ("$id", postId),
-                ("$owner", owner));
-            if (changed > 0 && owner is not null)
+        return await WriteAsync(
+            async connection =>
             {
-                await ExecuteAsync(
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                var ownerClause = owner is null ? string.Empty : " AND state = 1 AND lease_owner = $owner";
+                var released = outcome is PostOutcome.Released;
+                var changed = await ExecuteAsync(
                     connection,
                     transaction,
-                    """
-                    UPDATE attempts SET finished_at = $now, outcome = $label, detail = $error
-                    WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);
+                    $"""
+                    UPDATE posts SET state = $state, ready_at = $ready, last_error = $error,
+                                     next_attempt_at = CASE WHEN $state = 3 THEN $ready ELSE NULL END,
+                                     remote_id = COALESCE($remoteId, remote_id), remote_url = COALESCE($remoteUrl, remote_url),
+                                     published_at = COALESCE($publishedAt, published_at),
+                                     attempts = CASE WHEN $released = 1 AND attempts > 0 AND state = 1 THEN attempts - 1 ELSE attempts END,
+                                     lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+                    WHERE id = $id{ownerClause};
                     """,
                     cancellationToken,
-                    ("$now", nowMs),
-                    ("$label", label),
+                    ("$state", (int)state),
+                    ("$ready", readyAt),
                     ("$error", error),
+                    ("$remoteId", remoteId),
+                    ("$remoteUrl", remoteUrl),
+                    ("$publishedAt", publishedAt),
+                    ("$released", released ? 1 : 0),
+                    ("$now", nowMs),
                     ("$id", postId),
                     ("$owner", owner));
-            }
+                if (changed > 0 && owner is not null)
+                {
+                    await ExecuteAsync(
+                        connection,
+                        transaction,
+                        """
+                        UPDATE attempts SET finished_at = $now, outcome = $label, detail = $error
+                        WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);
+                        """,
+                        cancellationToken,
+                        ("$now", nowMs),
+                        ("$label", label),
+                        ("$error", error),
+                        ("$id", postId),
+                        ("$owner", owner));
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-            return changed > 0;
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+                await transaction.CommitAsync(cancellationToken);
+                return changed > 0;
+            },
+            cancellationToken);
     }
 
     public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            await ExecuteAsync(
-                connection,
-                null,
-                "UPDATE attempts SET request_at = $now WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);",
-                cancellationToken,
-                ("$now", now.ToUnixTimeMilliseconds()),
-                ("$id", postId),
-                ("$owner", owner));
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        await WriteAsync(
+            async connection =>
+            {
+                await ExecuteAsync(
+                    connection,
+                    null,
+                    "UPDATE attempts SET request_at = $now WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = $id AND owner = $owner);",
+                    cancellationToken,
+                    ("$now", now.ToUnixTimeMilliseconds()),
+                    ("$id", postId),
+                    ("$owner", owner));
+            },
+            cancellationToken);
     }
 
     public async Task<bool> WasRequestMarkedAsync(long postId, string owner, CancellationToken cancellationToken)
@@ -720,59 +671,39 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public async Task RecordIngestAsync(IngestRecord record, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            await ExecuteAsync(
-                connection,
-                null,
-                "INSERT OR REPLACE INTO ingested (fingerprint, source, outcome, detail, at) VALUES ($f, $s, $o, $d, $at);",
-                cancellationToken,
-                ("$f", record.Fingerprint),
-                ("$s", record.Source),
-                ("$o", record.Outcome),
-                ("$d", record.Detail),
-                ("$at", record.At.ToUnixTimeMilliseconds()));
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        await WriteAsync(
+            async connection =>
+            {
+                await ExecuteAsync(
+                    connection,
+                    null,
+                    "INSERT OR REPLACE INTO ingested (fingerprint, source, outcome, detail, at) VALUES ($f, $s, $o, $d, $at);",
+                    cancellationToken,
+                    ("$f", record.Fingerprint),
+                    ("$s", record.Source),
+                    ("$o", record.Outcome),
+                    ("$d", record.Detail),
+                    ("$at", record.At.ToUnixTimeMilliseconds()));
+            },
+            cancellationToken);
     }
 
     private async Task<bool> OperatorUpdateAsync(long postId, string set, string allowed, DateTimeOffset now, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = await WriterAsync(cancellationToken);
-            var changed = await ExecuteAsync(
-                connection,
-                null,
-                $"UPDATE posts SET {set}, updated_at = $now WHERE id = $id AND {allowed};",
-                cancellationToken,
-                ("$now", now.ToUnixTimeMilliseconds()),
-                ("$at", at?.ToUnixTimeMilliseconds()),
-                ("$id", postId));
-            return changed > 0;
-        }
-        catch
-        {
-            // A failed statement (busy past the timeout, disk full, cancelled) may leave the connection unusable.
-            await DropWriterAsync();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return await WriteAsync(
+            async connection =>
+            {
+                var changed = await ExecuteAsync(
+                    connection,
+                    null,
+                    $"UPDATE posts SET {set}, updated_at = $now WHERE id = $id AND {allowed};",
+                    cancellationToken,
+                    ("$now", now.ToUnixTimeMilliseconds()),
+                    ("$at", at?.ToUnixTimeMilliseconds()),
+                    ("$id", postId));
+                return changed > 0;
+            },
+            cancellationToken);
     }
 
     private async Task<IReadOnlyList<QueuedPost>> QueryPostsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -818,6 +749,35 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             LeaseExpiresAt: reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
             Urgent: reader.GetInt32(16) != 0);
     }
+
+    // Every write runs here: one at a time on the shared writer connection, which is dropped when a statement
+    // fails (busy past the timeout, disk full, cancelled) because it may be left unusable.
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await write(await WriterAsync(cancellationToken));
+        }
+        catch
+        {
+            await DropWriterAsync();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private Task<bool> WriteAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async connection =>
+            {
+                await write(connection);
+                return true;
+            },
+            cancellationToken);
 
     // Callers hold the write gate.
     private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
