@@ -22,21 +22,12 @@ public sealed class DispatcherRecoveryTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly TempFolder _folder = new();
+    private readonly TempLedger _ledger = new();
     private readonly FakeTimeProvider _time = new(Start);
-    private readonly SqlitePostQueue _queue;
 
-    public DispatcherRecoveryTests()
-    {
-        _queue = new SqlitePostQueue($"Data Source={_folder.Combine("ledger.db")}", NullLogger<SqlitePostQueue>.Instance);
-    }
+    public void Dispose() => _ledger.Dispose();
 
-    public void Dispose()
-    {
-        _queue.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    private SqlitePostQueue Ledger => _ledger.Queue;
 
     [Fact]
     public async Task RunOnceAsync_LeasesOfAKilledLocalDispatcher_RecoveredAtOnceByGuaranteeAndMark()
@@ -51,19 +42,19 @@ public sealed class DispatcherRecoveryTests : IDisposable
         var telegramId = await EnqueueAsync("telegram");
         var xId = await EnqueueAsync("x");
         var dead = $"{Environment.MachineName}/{await DeadProcessIdAsync()}/{Guid.NewGuid():N}";
-        Assert.Equal(3, (await _queue.ClaimDueAsync(Start, dead, Lease, 10, CancellationToken.None)).Count);
-        await _queue.MarkRequestAsync(telegramId, dead, Start, CancellationToken.None);
+        Assert.Equal(3, (await Ledger.ClaimDueAsync(Start, dead, Lease, 10, CancellationToken.None)).Count);
+        await Ledger.MarkRequestAsync(telegramId, dead, Start, CancellationToken.None);
 
         // Act: well inside the dead dispatcher's lease.
         _time.Advance(TimeSpan.FromSeconds(1));
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert
-        Assert.Equal(PostState.Published, (await _queue.GetAsync(outboxId, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(outboxId, CancellationToken.None))!.State);
         Assert.Single(outbox.Sent);
-        Assert.Equal(PostState.InDoubt, (await _queue.GetAsync(telegramId, CancellationToken.None))!.State);
+        Assert.Equal(PostState.InDoubt, (await Ledger.GetAsync(telegramId, CancellationToken.None))!.State);
         Assert.Empty(telegram.Sent);
-        var xPost = await _queue.GetAsync(xId, CancellationToken.None);
+        var xPost = await Ledger.GetAsync(xId, CancellationToken.None);
         Assert.Equal(PostState.Published, xPost!.State);
         Assert.Equal(1, xPost.Attempts);
         Assert.Single(x.Sent);
@@ -77,19 +68,19 @@ public sealed class DispatcherRecoveryTests : IDisposable
         var target = await CreateTargetAsync([telegram]);
         var id = await EnqueueAsync("telegram");
         var live = $"{Environment.MachineName}/1/{Guid.NewGuid():N}";
-        await _queue.ClaimDueAsync(Start, live, Lease, 10, CancellationToken.None);
+        await Ledger.ClaimDueAsync(Start, live, Lease, 10, CancellationToken.None);
 
         // Act
         _time.Advance(TimeSpan.FromSeconds(1));
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
-        var during = (await _queue.GetAsync(id, CancellationToken.None))!;
+        var during = (await Ledger.GetAsync(id, CancellationToken.None))!;
         _time.Advance(Lease);
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert: never marked, so once expired it is queued again and sent, not left in doubt.
         Assert.Equal(PostState.Publishing, during.State);
         Assert.Equal(live, during.LeaseOwner);
-        Assert.Equal(PostState.Published, (await _queue.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(id, CancellationToken.None))!.State);
         Assert.Single(telegram.Sent);
     }
 
@@ -101,14 +92,14 @@ public sealed class DispatcherRecoveryTests : IDisposable
         var target = await CreateTargetAsync([telegram]);
         var id = await EnqueueAsync("telegram");
         var markedWhenSent = false;
-        telegram.OnSend = async () => markedWhenSent = await _queue.WasRequestMarkedAsync(id, target.Owner, CancellationToken.None);
+        telegram.OnSend = async () => markedWhenSent = await Ledger.WasRequestMarkedAsync(id, target.Owner, CancellationToken.None);
 
         // Act
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert
         Assert.True(markedWhenSent);
-        Assert.Equal(PostState.Published, (await _queue.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(id, CancellationToken.None))!.State);
     }
 
     private static async Task<int> DeadProcessIdAsync()
@@ -120,15 +111,15 @@ public sealed class DispatcherRecoveryTests : IDisposable
 
     private async Task<long> EnqueueAsync(string channel)
     {
-        await _queue.EnqueueAsync(TestArticles.Create("Story " + Guid.NewGuid().ToString("N")), [new(TestArticles.Draft(channel), Start)], Start, CancellationToken.None);
-        return (await _queue.ListAsync(Enum.GetValues<PostState>(), 1000, false, CancellationToken.None)).Max(p => p.Id);
+        await Ledger.EnqueueAsync(TestArticles.Create("Story " + Guid.NewGuid().ToString("N")), [new(TestArticles.Draft(channel), Start)], Start, CancellationToken.None);
+        return (await Ledger.ListAsync(Enum.GetValues<PostState>(), 1000, false, CancellationToken.None)).Max(p => p.Id);
     }
 
     private async Task<Dispatcher> CreateTargetAsync(IEnumerable<IChannel> channels)
     {
-        await _queue.InitializeAsync(CancellationToken.None);
+        await Ledger.InitializeAsync(CancellationToken.None);
         return new Dispatcher(
-            _queue,
+            Ledger,
             channels,
             new SendAlways(),
             Options.Create(new DispatchOptions()),

@@ -16,21 +16,12 @@ namespace SyndicationBot.Tests.Hosting;
 public sealed class DispatcherTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
+    private readonly TempLedger _ledger = new();
     private readonly FakeTimeProvider _time = new(Start);
-    private readonly SqlitePostQueue _queue;
 
-    public DispatcherTests()
-    {
-        _queue = new SqlitePostQueue($"Data Source={_folder.Combine("ledger.db")}", NullLogger<SqlitePostQueue>.Instance);
-    }
+    public void Dispose() => _ledger.Dispose();
 
-    public void Dispose()
-    {
-        _queue.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    private SqlitePostQueue Ledger => _ledger.Queue;
 
     [Fact]
     public async Task RunOnceAsync_DuePost_IsPublishedAndRecordedWithTheRemoteUrl()
@@ -45,7 +36,7 @@ public sealed class DispatcherTests : IDisposable
 
         // Assert
         Assert.Equal(1, handled);
-        var post = await _queue.GetAsync(id, CancellationToken.None);
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
         Assert.Equal(PostState.Published, post!.State);
         Assert.Equal(new Uri("https://x.com/i/web/status/99"), post.RemoteUrl);
         Assert.Single(channel.Sent);
@@ -80,7 +71,7 @@ public sealed class DispatcherTests : IDisposable
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert
-        var post = await _queue.GetAsync(id, CancellationToken.None);
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
         Assert.Equal(PostState.RetryWaiting, post!.State);
         Assert.True(post.NextAttemptAt >= reset);
         Assert.Equal("429 Too Many Requests", post.LastError);
@@ -100,7 +91,7 @@ public sealed class DispatcherTests : IDisposable
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert
-        Assert.Equal(PostState.InDoubt, (await _queue.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(PostState.InDoubt, (await Ledger.GetAsync(id, CancellationToken.None))!.State);
         Assert.Single(channel.Sent);
     }
 
@@ -122,7 +113,7 @@ public sealed class DispatcherTests : IDisposable
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert
-        Assert.Equal(PostState.Published, (await _queue.GetAsync(id, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(id, CancellationToken.None))!.State);
         Assert.Equal(2, channel.Sent.Count);
         Assert.Equal(channel.Sent[0].IdempotencyKey, channel.Sent[1].IdempotencyKey);
     }
@@ -143,10 +134,10 @@ public sealed class DispatcherTests : IDisposable
 
         // Assert
         Assert.Single(x.Sent);
-        Assert.Equal(PostState.Queued, (await _queue.GetAsync(xFirst, CancellationToken.None))!.State);
-        Assert.Equal(PostState.Queued, (await _queue.GetAsync(xSecond, CancellationToken.None))!.State);
-        Assert.Equal(PostState.Published, (await _queue.GetAsync(outboxPost, CancellationToken.None))!.State);
-        Assert.True((await _queue.GetNextWakeAsync(CancellationToken.None)) >= Start.AddMinutes(15));
+        Assert.Equal(PostState.Queued, (await Ledger.GetAsync(xFirst, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Queued, (await Ledger.GetAsync(xSecond, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(outboxPost, CancellationToken.None))!.State);
+        Assert.True((await Ledger.GetNextWakeAsync(CancellationToken.None)) >= Start.AddMinutes(15));
     }
 
     [Fact]
@@ -165,7 +156,7 @@ public sealed class DispatcherTests : IDisposable
         }
 
         // Assert
-        var post = await _queue.GetAsync(id, CancellationToken.None);
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
         Assert.Equal(PostState.Failed, post!.State);
         Assert.Equal(3, channel.Sent.Count);
         Assert.StartsWith("gave up after 3 attempts", post.LastError, StringComparison.Ordinal);
@@ -180,16 +171,16 @@ public sealed class DispatcherTests : IDisposable
         var target = await CreateTargetAsync([x, outbox]);
         var xId = await EnqueueAsync("x", Start, "x post");
         var outboxId = await EnqueueAsync("outbox", Start, "outbox post");
-        await _queue.ClaimDueAsync(Start, "dead-process", TimeSpan.FromMinutes(2), 10, CancellationToken.None);
+        await Ledger.ClaimDueAsync(Start, "dead-process", TimeSpan.FromMinutes(2), 10, CancellationToken.None);
 
         // Act
         _time.Advance(TimeSpan.FromMinutes(3));
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
 
         // Assert
-        Assert.Equal(PostState.InDoubt, (await _queue.GetAsync(xId, CancellationToken.None))!.State);
+        Assert.Equal(PostState.InDoubt, (await Ledger.GetAsync(xId, CancellationToken.None))!.State);
         Assert.Empty(x.Sent);
-        Assert.Equal(PostState.Published, (await _queue.GetAsync(outboxId, CancellationToken.None))!.State);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(outboxId, CancellationToken.None))!.State);
         Assert.Single(outbox.Sent);
     }
 
@@ -201,8 +192,8 @@ public sealed class DispatcherTests : IDisposable
         var target = await CreateTargetAsync([channel]);
         var id = await EnqueueAsync("x", Start);
         using var stopping = new CancellationTokenSource();
-        var post = Assert.Single(await _queue.ClaimDueAsync(Start, target.Owner, TimeSpan.FromMinutes(2), 10, CancellationToken.None));
-        await _queue.RecordAsync(post.Id, target.Owner, new PostOutcome.Released(Start), Start, CancellationToken.None);
+        var post = Assert.Single(await Ledger.ClaimDueAsync(Start, target.Owner, TimeSpan.FromMinutes(2), 10, CancellationToken.None));
+        await Ledger.RecordAsync(post.Id, target.Owner, new PostOutcome.Released(Start), Start, CancellationToken.None);
 
         // Act
         await stopping.CancelAsync();
@@ -210,22 +201,22 @@ public sealed class DispatcherTests : IDisposable
 
         // Assert
         Assert.Empty(channel.Sent);
-        var stored = await _queue.GetAsync(id, CancellationToken.None);
+        var stored = await Ledger.GetAsync(id, CancellationToken.None);
         Assert.Equal(PostState.Queued, stored!.State);
         Assert.Equal(0, stored.Attempts);
     }
 
     private async Task<long> EnqueueAsync(string channel, DateTimeOffset due, string title = "Story")
     {
-        await _queue.EnqueueAsync(TestArticles.Create(title + Guid.NewGuid().ToString("N")), [new(TestArticles.Draft(channel), due)], _time.GetUtcNow(), CancellationToken.None);
-        return (await _queue.ListAsync(Enum.GetValues<PostState>(), 1000, false, CancellationToken.None)).Max(p => p.Id);
+        await Ledger.EnqueueAsync(TestArticles.Create(title + Guid.NewGuid().ToString("N")), [new(TestArticles.Draft(channel), due)], _time.GetUtcNow(), CancellationToken.None);
+        return (await Ledger.ListAsync(Enum.GetValues<PostState>(), 1000, false, CancellationToken.None)).Max(p => p.Id);
     }
 
     private async Task<Dispatcher> CreateTargetAsync(IEnumerable<IChannel> channels, DispatchOptions? options = null)
     {
-        await _queue.InitializeAsync(CancellationToken.None);
+        await Ledger.InitializeAsync(CancellationToken.None);
         return new Dispatcher(
-            _queue,
+            Ledger,
             channels,
             new SendAlwaysScheduler(),
             Options.Create(options ?? new DispatchOptions()),

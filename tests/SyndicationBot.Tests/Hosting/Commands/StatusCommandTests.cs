@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Channels;
 using SyndicationBot.Hosting.Commands;
@@ -14,32 +13,23 @@ namespace SyndicationBot.Tests.Hosting.Commands;
 public sealed class StatusCommandTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
-    private readonly SqlitePostQueue _queue;
+    private readonly TempLedger _ledger = new();
 
-    public StatusCommandTests()
-    {
-        _queue = new SqlitePostQueue($"Data Source={_folder.Combine("ledger.db")}", NullLogger<SqlitePostQueue>.Instance);
-    }
+    public void Dispose() => _ledger.Dispose();
 
-    public void Dispose()
-    {
-        _queue.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    private SqlitePostQueue Ledger => _ledger.Queue;
 
     [Fact]
     public async Task RunAsync_InDoubtPostAndPausedChannel_ReportsThemAndExitsOne()
     {
         // Arrange
-        await _queue.InitializeAsync(CancellationToken.None);
-        await _queue.EnqueueAsync(TestArticles.Create("Doubt"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
-        await _queue.EnqueueAsync(TestArticles.Create("Paused"), [new(TestArticles.Draft("telegram"), Now)], Now, CancellationToken.None);
-        var claimed = await _queue.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None);
-        await _queue.RecordAsync(claimed.Single(p => p.Channel == "x").Id, "me", new PostOutcome.InDoubt("time-out after sending"), Now, CancellationToken.None);
-        await _queue.RecordAsync(claimed.Single(p => p.Channel == "telegram").Id, "me", new PostOutcome.Released(Now.AddMinutes(15), "authentication failed: 401 Unauthorized"), Now, CancellationToken.None);
-        var target = new StatusCommand(_queue, [], new FakeTimeProvider(Now));
+        await Ledger.InitializeAsync(CancellationToken.None);
+        await Ledger.EnqueueAsync(TestArticles.Create("Doubt"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
+        await Ledger.EnqueueAsync(TestArticles.Create("Paused"), [new(TestArticles.Draft("telegram"), Now)], Now, CancellationToken.None);
+        var claimed = await Ledger.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None);
+        await Ledger.RecordAsync(claimed.Single(p => p.Channel == "x").Id, "me", new PostOutcome.InDoubt("time-out after sending"), Now, CancellationToken.None);
+        await Ledger.RecordAsync(claimed.Single(p => p.Channel == "telegram").Id, "me", new PostOutcome.Released(Now.AddMinutes(15), "authentication failed: 401 Unauthorized"), Now, CancellationToken.None);
+        var target = new StatusCommand(Ledger, [], new FakeTimeProvider(Now));
         using var output = new StringWriter();
 
         // Act
@@ -59,7 +49,7 @@ public sealed class StatusCommandTests : IDisposable
     public async Task RunAsync_EmptyLedger_IsHealthy()
     {
         // Arrange
-        var target = new StatusCommand(_queue, [], new FakeTimeProvider(Now));
+        var target = new StatusCommand(Ledger, [], new FakeTimeProvider(Now));
         using var output = new StringWriter();
 
         // Act

@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using SyndicationBot.Articles;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
@@ -13,13 +10,9 @@ public sealed class SqliteArticleRevisionTests : IDisposable
 {
     private const string Url = "https://news.example.com/storm";
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
+    private readonly TempLedger _ledger = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public void Dispose() => _ledger.Dispose();
 
     [Fact]
     public async Task MatchArticleAsync_NeverSeen_IsUnknown()
@@ -143,7 +136,7 @@ public sealed class SqliteArticleRevisionTests : IDisposable
 
     private async Task<SqlitePostQueue> CreateInitializedAsync()
     {
-        var queue = new SqlitePostQueue($"Data Source={_folder.Combine("data", "ledger.db")}", NullLogger<SqlitePostQueue>.Instance);
+        var queue = _ledger.Open();
         await queue.InitializeAsync(CancellationToken.None);
         return queue;
     }
