@@ -75,9 +75,12 @@ internal static class LabelledSet
                 throw new MalformedInputException($"{path}: must be a JSON object");
             }
 
-            if (root.EnumerateObject().FirstOrDefault(p => !KnownFields.Contains(p.Name)) is { Name: { } unknown } && unknown.Length > 0)
+            foreach (var property in root.EnumerateObject())
             {
-                throw new MalformedInputException($"{path}: unknown field \"{unknown}\" (known: {string.Join(", ", KnownFields)})");
+                if (!KnownFields.Contains(property.Name))
+                {
+                    throw new MalformedInputException($"{path}: unknown field \"{property.Name}\" (known: {string.Join(", ", KnownFields)})");
+                }
             }
 
             var url = Required(root, path, "url");
