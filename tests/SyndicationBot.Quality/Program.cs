@@ -1,3 +1,3 @@
 using SyndicationBot.Quality;
 
-return await QualityCommandLine.RunAsync(args, Console.Out, Console.Error);
+return QualityCommandLine.Run(args, Console.Out, Console.Error);

@@ -15,21 +15,21 @@ internal static class QualityCommandLine
           SyndicationBot.Quality dump PAGE.html [OUT.txt]                       the text dump the 'text' mode reads
         """;
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
-            Run(args, output);
-            return Task.FromResult(0);
+            Measure(args, output);
+            return 0;
         }
         catch (MalformedInputException exception)
         {
             error.WriteLine("error: " + exception.Message);
-            return Task.FromResult(Malformed);
+            return Malformed;
         }
     }
 
-    private static void Run(string[] args, TextWriter output)
+    private static void Measure(string[] args, TextWriter output)
     {
         var verbose = args.Contains("--verbose", StringComparer.Ordinal);
         var rest = args.Where(a => a != "--verbose").ToList();

@@ -11,11 +11,12 @@ namespace SyndicationBot.Quality;
 /// </summary>
 internal static class TextDumper
 {
-    // Elements whose text a visitor never sees.
+    // Elements whose text a visitor never sees as text. Buttons stay: their labels ("Share", "Tweet") are the
+    // share bars a scraped page carries too.
     private static readonly HashSet<string> Invisible = new(StringComparer.OrdinalIgnoreCase)
     {
         "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-        "select", "option", "datalist", "audio", "video", "source", "track", "map", "button",
+        "select", "option", "datalist", "audio", "video", "source", "track", "map",
     };
 
     // Elements a browser lays out as a block (or a table cell): each starts a new line of the dump.
