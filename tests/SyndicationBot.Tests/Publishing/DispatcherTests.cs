@@ -7,6 +7,7 @@ using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
+using SyndicationBot.Tests.Channels.Telegram;
 using SyndicationBot.Tests.Support;
 
 namespace SyndicationBot.Tests.Publishing;
@@ -14,6 +15,7 @@ namespace SyndicationBot.Tests.Publishing;
 /// <summary>The dispatcher's unit of work against a real SQLite ledger and scripted channels.</summary>
 public sealed class DispatcherTests : IDisposable
 {
+    private const string TelegramToken = "7012345678:AAH-contractTokenForTests_0123456789";
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
     private readonly TempLedger _ledger = new();
     private readonly FakeTimeProvider _time = new(Start);
@@ -262,6 +264,49 @@ public sealed class DispatcherTests : IDisposable
         Assert.Equal(PostState.Failed, post!.State);
         Assert.StartsWith("gave up after 1 attempts: Webhook 429: slow down", post.LastError, StringComparison.Ordinal);
         Assert.Contains("beyond Dispatch:MaxServerWait", post.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TelegramFloodLimitOfIntMaxSeconds_RetriesAfterMaxServerWaitNotIn2094()
+    {
+        // Arrange: the real Telegram channel against the local Bot API, answering retry_after=2147483647.
+        await using var server = await TelegramContractServer.StartAsync(TelegramToken);
+        using var telegram = new TelegramTestHost(server.BaseUrl, TelegramToken, "@" + TelegramContractServer.ChannelUsername);
+        server.RetryAfterSeconds = int.MaxValue;
+        var now = telegram.Time.GetUtcNow();
+        var target = await CreateTargetAsync([telegram.Channel], time: telegram.Time);
+        var id = await EnqueueAsync("telegram", now);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.RetryWaiting, post!.State);
+        Assert.Equal(now.AddDays(1), post.NextAttemptAt);
+        Assert.Contains("beyond Dispatch:MaxServerWait (1.00:00:00): not honoured", post.LastError, StringComparison.Ordinal);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TelegramFloodLimitWithGarbageRetryAfter_RetriesWithTheBackoffNeverInDoubt()
+    {
+        // Arrange
+        await using var server = await TelegramContractServer.StartAsync(TelegramToken);
+        using var telegram = new TelegramTestHost(server.BaseUrl, TelegramToken, "@" + TelegramContractServer.ChannelUsername);
+        server.RetryAfterJson = "\"in a while\"";
+        var now = telegram.Time.GetUtcNow();
+        var target = await CreateTargetAsync([telegram.Channel], time: telegram.Time);
+        var id = await EnqueueAsync("telegram", now);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert: half the 30 s base delay plus half of it again at jitter 0.5.
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.RetryWaiting, post!.State);
+        Assert.Equal(now.AddSeconds(22.5), post.NextAttemptAt);
+        Assert.StartsWith("429", post.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
