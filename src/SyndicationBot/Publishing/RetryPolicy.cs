@@ -12,6 +12,9 @@ namespace SyndicationBot.Publishing;
 /// <param name="nextJitter">A value in [0, 1) per decision; <c>Random.Shared.NextDouble</c> in the service, fixed in tests.</param>
 internal sealed class RetryPolicy(DispatchOptions options, Func<double> nextJitter)
 {
+    /// <summary>In the last error of a post whose network asked for a longer wait than the cap (what <c>status</c> looks for).</summary>
+    public const string BeyondMaxServerWait = "beyond " + DispatchOptions.SectionName + ":MaxServerWait";
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -27,7 +30,7 @@ internal sealed class RetryPolicy(DispatchOptions options, Func<double> nextJitt
     {
         var cap = now + options.MaxServerWait;
         var overCap = notBefore > cap
-            ? $"the network asked to wait until {notBefore:O}, beyond {DispatchOptions.SectionName}:MaxServerWait ({options.MaxServerWait})"
+            ? $"the network asked to wait until {notBefore:O}, {BeyondMaxServerWait} ({options.MaxServerWait})"
             : null;
         if (attempts >= options.MaxAttempts || now - dueAt > options.MaxRetryAge)
         {
