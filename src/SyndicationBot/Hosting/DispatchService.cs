@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Hosting;
@@ -93,7 +94,7 @@ internal sealed partial class DispatchService(
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher {Owner} started")]
-        public static partial void Started(ILogger logger, string owner);
+        public static partial void Started(ILogger logger, LeaseOwner owner);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher stopped")]
         public static partial void Stopped(ILogger logger);

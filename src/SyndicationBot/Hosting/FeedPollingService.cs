@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 using SyndicationBot.Articles.Feeds;
+using SyndicationBot.Ingestion;
 
 namespace SyndicationBot.Hosting;
 

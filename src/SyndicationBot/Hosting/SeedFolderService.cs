@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
+using SyndicationBot.Ingestion;
 
 namespace SyndicationBot.Hosting;
 

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
+using SyndicationBot.Ingestion;
 using SyndicationBot.Posts;
+using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
@@ -49,6 +52,8 @@ public static class SyndicationBotHostBuilderExtensions
             .BindConfiguration(UpdatePostsOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(UpdatePostsOptions.SectionName);
         services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<DispatchPasses>();
+        services.AddSingleton(provider => new RetryPolicy(provider.GetRequiredService<IOptions<DispatchOptions>>().Value, Random.Shared.NextDouble));
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<SeedFolderService>();

@@ -6,7 +6,7 @@ namespace SyndicationBot.Queue;
 /// </summary>
 /// <param name="Fingerprint">Hex SHA-256 of the input's bytes (or of a feed item's identity).</param>
 /// <param name="Source">The path or URL.</param>
-/// <param name="Outcome"><c>queued</c>, <c>updated</c> (a known article changed at the source), <c>duplicate</c>, <c>rejected</c> or <c>skipped</c>.</param>
+/// <param name="Outcome">What became of it (stored as its lowercase word, see <see cref="IngestOutcomeWords"/>).</param>
 /// <param name="Detail">The reason, for rejections and skips.</param>
 /// <param name="At">When it was recorded.</param>
-public sealed record IngestRecord(string Fingerprint, string Source, string Outcome, string? Detail, DateTimeOffset At);
+public sealed record IngestRecord(string Fingerprint, string Source, IngestOutcome Outcome, string? Detail, DateTimeOffset At);

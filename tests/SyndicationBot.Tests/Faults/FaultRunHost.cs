@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Channels;
 using SyndicationBot.Hosting;
+using SyndicationBot.Publishing;
 using SyndicationBot.Posts;
 using SyndicationBot.Queue;
 using SyndicationBot.Tests.Channels.Bluesky;

@@ -26,7 +26,7 @@ public sealed class FaultRunTests(ITestOutputHelper output)
     {
         // Arrange: default attempt budget; every post must come through within it.
         await using var run = await FaultRunHost.StartAsync();
-        var sendBudget = new SyndicationBot.Hosting.DispatchOptions().MaxAttempts;
+        var sendBudget = new SyndicationBot.Publishing.DispatchOptions().MaxAttempts;
         foreach (var (network, proxy) in run.Proxies)
         {
             proxy.Chaos = new ChaosMonkey(seed++, 0.3);

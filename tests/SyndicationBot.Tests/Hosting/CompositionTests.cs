@@ -56,6 +56,8 @@ public sealed class CompositionTests : IDisposable
 
     [Theory]
     [InlineData("--Dispatch:BatchSize=0", "Dispatch:BatchSize")]
+    [InlineData("--Dispatch:MaxServerWait=00:00:10", "Dispatch:MaxServerWait")]
+    [InlineData("--Dispatch:MaxServerWait=3650.00:00:00", "Dispatch:MaxServerWait")]
     [InlineData("--Sources:Watch:SettleTime=00:00:00", "Sources:Watch:SettleTime")]
     [InlineData("--Sources:Updates:MaxPerArticle=0", "Sources:Updates:MaxPerArticle")]
     [InlineData("--Sources:Updates:MinInterval=-00:01:00", "Sources:Updates:MinInterval")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SyndicationBot.Channels.Resilience;
 
 namespace SyndicationBot.Channels.Bluesky;
 
@@ -49,8 +50,9 @@ internal static class BlueskyErrorClassifier
         };
 
     // RateLimit-Reset carries epoch seconds (packages/xrpc-server rate-limiter-http.ts).
+    // A reset beyond what an instant can hold is garbage: null, so the ledger's backoff decides.
     private static DateTimeOffset? ParseReset(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            ? RateLimitHeaders.FromUnixSeconds(seconds)
             : null;
 }

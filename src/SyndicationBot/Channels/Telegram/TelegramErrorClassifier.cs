@@ -19,19 +19,8 @@ internal static class TelegramErrorClassifier
         "chat_write_forbidden",
     ];
 
-    public static PublishResult Classify(int errorCode, string description, int? retryAfterSeconds, DateTimeOffset now)
-    {
-        var reason = $"{errorCode} {description}";
-        return errorCode switch
-        {
-            429 => new PublishResult.RetryLater(reason, retryAfterSeconds is > 0 ? now.AddSeconds(retryAfterSeconds.Value) : null, RateLimited: true),
-            401 or 404 => new PublishResult.AuthFailed($"{reason} (the bot token is wrong or revoked)"),
-            403 => new PublishResult.AuthFailed(reason),
-            400 when IsChannelConfigurationError(description) => new PublishResult.AuthFailed(reason),
-            >= 500 => new PublishResult.RetryLater(reason, retryAfterSeconds is > 0 ? now.AddSeconds(retryAfterSeconds.Value) : null),
-            _ => new PublishResult.Rejected(reason),
-        };
-    }
+    public static PublishResult Classify(int errorCode, string description, int? retryAfterSeconds, DateTimeOffset now) =>
+        Classify(errorCode, description, retryAfterSeconds is > 0 ? now.AddSeconds(retryAfterSeconds.Value) : null);
 
     // Classifies a failure below the Bot API: no JSON answer, or no answer at all.
     public static PublishResult ClassifyTransport(HttpStatusCode? status, Exception? inner)
@@ -47,8 +36,32 @@ internal static class TelegramErrorClassifier
             return new PublishResult.RetryLater($"Bot API answered HTTP {(int)code}", null);
         }
 
+        // Telegram.Bot reports its own time-out as HTTP 408 around the cancellation: no answer came, so that is not a refusal.
+        if (status is { } refused && (int)refused >= 400 && inner is not OperationCanceledException)
+        {
+            // An answer that says no (a 429 whose retry_after is not a number, a proxy's error page) means the message
+            // was not accepted: never in doubt. The code decides as for a readable answer; an unreadable wait is no wait.
+            // The inner exception's message is left out: the client's messages may carry the request URL, token and all.
+            var unreadable = inner is null ? "no readable answer" : $"the answer could not be read ({inner.GetType().Name})";
+            return Classify((int)refused, $"{refused}: {unreadable}", null);
+        }
+
         // Sent but unanswered (time-out, reset): the message may be in the channel, and Telegram has no idempotency key.
         return new PublishResult.Unknown(inner is HttpRequestException http ? $"No answer from the Bot API: {http.HttpRequestError}" : $"No answer from the Bot API ({(status is { } s ? $"HTTP {(int)s}" : "timed out")})");
+    }
+
+    private static PublishResult Classify(int errorCode, string description, DateTimeOffset? notBefore)
+    {
+        var reason = $"{errorCode} {description}";
+        return errorCode switch
+        {
+            429 => new PublishResult.RetryLater(reason, notBefore, RateLimited: true),
+            401 or 404 => new PublishResult.AuthFailed($"{reason} (the bot token is wrong or revoked)"),
+            403 => new PublishResult.AuthFailed(reason),
+            400 when IsChannelConfigurationError(description) => new PublishResult.AuthFailed(reason),
+            >= 500 => new PublishResult.RetryLater(reason, notBefore),
+            _ => new PublishResult.Rejected(reason),
+        };
     }
 
     private static bool IsChannelConfigurationError(string description) =>

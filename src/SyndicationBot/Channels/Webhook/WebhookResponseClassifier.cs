@@ -28,7 +28,7 @@ internal static class WebhookResponseClassifier
             HttpStatusCode.TooManyRequests => new PublishResult.RetryLater(
                 message,
                 RateLimitHeaders.RetryAfter(response, now)
-                    ?? (answer?.RetryAfter is { } seconds ? now.AddSeconds(seconds) : (DateTimeOffset?)null)
+                    ?? (answer?.RetryAfter is { } seconds ? RateLimitHeaders.SecondsFrom(now, seconds) : null)
                     ?? RateLimitHeaders.ParseReset(RateLimitHeaders.Get(response.Headers, "X-RateLimit-Reset-After"), now)
                     ?? now + DefaultRateLimitWait,
                 RateLimited: true),

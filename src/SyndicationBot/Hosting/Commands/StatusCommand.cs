@@ -1,12 +1,14 @@
 using System.Globalization;
 using SyndicationBot.Channels;
+using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Hosting.Commands;
 
 /// <summary>
 /// <c>status [--json]</c>: the health an operator checks — channels enabled, posts per state, the next due post,
-/// channels held back by refused credentials, and the posts that need a decision (in doubt, failed).
+/// channels held back by refused credentials, posts whose network asked for a wait beyond Dispatch:MaxServerWait,
+/// and the posts that need a decision (in doubt, failed).
 /// Exit code 1 when something needs the operator (in-doubt or failed posts, a paused channel).
 /// </summary>
 internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> channels, TimeProvider timeProvider)
@@ -24,6 +26,9 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
             .Where(p => p.LastError?.StartsWith(AuthMarker, StringComparison.Ordinal) == true)
             .GroupBy(p => p.Channel, StringComparer.Ordinal)
             .Select(g => (Channel: g.Key, Reason: g.First().LastError!, Posts: g.Count()))
+            .ToList();
+        var capped = waiting
+            .Where(p => p.State == PostState.RetryWaiting && p.LastError?.Contains(RetryPolicy.BeyondMaxServerWait, StringComparison.Ordinal) == true)
             .ToList();
         var enabled = channels.Where(c => c.Enabled).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
         var healthy = attention.Count == 0 && paused.Count == 0;
@@ -65,6 +70,18 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
                 }
 
                 writer.WriteEndArray();
+                writer.WriteStartArray("serverWaitsCapped");
+                foreach (var post in capped)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("id", post.Id);
+                    writer.WriteString("channel", post.Channel);
+                    writer.WriteString("nextAttemptAt", post.NextAttemptAt?.ToString("O", CultureInfo.InvariantCulture));
+                    writer.WriteString("reason", post.LastError);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 writer.WriteStartArray("needsAttention");
                 foreach (var post in attention)
                 {
@@ -90,6 +107,11 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
             foreach (var (channel, reason, posts) in paused)
             {
                 await output.WriteLineAsync($"PAUSED    {channel}: {reason} ({posts} posts kept; fix the credentials, the channel is retried automatically)");
+            }
+
+            foreach (var post in capped)
+            {
+                await output.WriteLineAsync($"CAPPED    post {post.Id} on {post.Channel}: {post.LastError}");
             }
 
             foreach (var post in attention)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Ingestion;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Hosting.Commands;
@@ -132,7 +133,7 @@ internal static class SyndicationBotCommandLine
             records.AddRange(await ingestor.IngestFileAsync(path, CancellationToken.None));
         }
 
-        if (records.Any(r => r.Outcome == "rejected"))
+        if (records.Any(r => r.Outcome == IngestOutcome.Rejected))
         {
             exit = 1;
         }
@@ -147,7 +148,7 @@ internal static class SyndicationBotCommandLine
                 {
                     writer.WriteStartObject();
                     writer.WriteString("source", record.Source);
-                    writer.WriteString("outcome", record.Outcome);
+                    writer.WriteString("outcome", record.Outcome.ToWord());
                     writer.WriteString("detail", record.Detail);
                     writer.WriteEndObject();
                 }
@@ -160,7 +161,7 @@ internal static class SyndicationBotCommandLine
         {
             foreach (var record in records)
             {
-                await output.WriteLineAsync($"{record.Outcome,-10} {record.Source}{(record.Detail is null ? string.Empty : "  — " + record.Detail)}");
+                await output.WriteLineAsync($"{record.Outcome.ToWord(),-10} {record.Source}{(record.Detail is null ? string.Empty : "  — " + record.Detail)}");
             }
         }
 

@@ -12,7 +12,7 @@ namespace SyndicationBot.Queue.Sqlite;
 /// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
 /// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
 /// </summary>
-internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IRequestMarks, IDisposable
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IDisposable
 {
     // Posts join their article for its key and title, which are stored once per article rather than once per post.
     private const string PostColumns =
@@ -664,7 +664,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         return new IngestRecord(
             reader.GetString(0),
             reader.GetString(1),
-            reader.GetString(2),
+            IngestOutcomeWords.FromWord(reader.GetString(2)),
             reader.IsDBNull(3) ? null : reader.GetString(3),
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
     }
@@ -681,7 +681,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                     cancellationToken,
                     ("$f", record.Fingerprint),
                     ("$s", record.Source),
-                    ("$o", record.Outcome),
+                    ("$o", record.Outcome.ToWord()),
                     ("$d", record.Detail),
                     ("$at", record.At.ToUnixTimeMilliseconds()));
             },

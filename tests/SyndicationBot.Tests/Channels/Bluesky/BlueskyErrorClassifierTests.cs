@@ -65,6 +65,18 @@ public sealed class BlueskyErrorClassifierTests
     }
 
     [Fact]
+    public void Classify_ResetBeyondYear9999_IsGarbageNotAThrow()
+    {
+        // Act
+        var result = BlueskyErrorClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", null, "99999999999999", Now);
+
+        // Assert
+        var retry = Assert.IsType<PublishResult.RetryLater>(result);
+        Assert.True(retry.RateLimited);
+        Assert.Null(retry.NotBefore);
+    }
+
+    [Fact]
     public void Classify_Rejected_CarriesTheNetworksOwnMessage()
     {
         // Act

@@ -164,6 +164,50 @@ public sealed class MastodonChannelTests : IAsyncLifetime
         Assert.Equal(reset, Assert.IsType<PublishResult.RetryLater>(result).NotBefore);
     }
 
+    [Theory]
+    [InlineData("1e30")]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    [InlineData("99999999999999")]
+    public async Task PublishAsync_ResetThatIsNoInstant_RateLimitedWithTheDefaultWaitInsteadOfThrowing(string header)
+    {
+        // Arrange
+        Server.InjectFault(async context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers["X-RateLimit-Reset"] = header;
+            await context.Response.WriteAsync("""{"error":"Too many requests"}""");
+            return true;
+        });
+
+        // Act
+        var result = await Channel.PublishAsync(Post(12, "absurd reset"), CancellationToken.None);
+
+        // Assert
+        var retry = Assert.IsType<PublishResult.RetryLater>(result);
+        Assert.True(retry.RateLimited);
+        Assert.Equal(ChannelTestHost.Start + TimeSpan.FromMinutes(5), retry.NotBefore);
+    }
+
+    [Fact]
+    public async Task PublishAsync_RetryAfterOfTenYears_PassedOnForTheDispatcherToCap()
+    {
+        // Arrange
+        Server.InjectFault(async context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "315360000";
+            await context.Response.WriteAsync("""{"error":"Too many requests"}""");
+            return true;
+        });
+
+        // Act
+        var result = await Channel.PublishAsync(Post(13, "ten years"), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ChannelTestHost.Start.AddSeconds(315360000), Assert.IsType<PublishResult.RetryLater>(result).NotBefore);
+    }
+
     [Fact]
     public async Task PublishAsync_RevokedToken_AuthFailedWithTheServersMessage()
     {

@@ -26,7 +26,11 @@ public class RateLimitHeadersTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("soon")]
-    public void ParseReset_MissingOrGarbage_Null(string? header)
+    [InlineData("1e30")]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    [InlineData("253402300800")]
+    public void ParseReset_MissingGarbageOrNoInstant_Null(string? header)
     {
         // Arrange, Act
         var reset = RateLimitHeaders.ParseReset(header, Now);
@@ -47,5 +51,30 @@ public class RateLimitHeadersTests
 
         // Assert
         Assert.Equal(Now.AddSeconds(35), notBefore);
+    }
+
+    [Theory]
+    [InlineData(-5.0, 0.0)]
+    [InlineData(2.5, 2.5)]
+    public void SecondsFrom_FiniteWait_AddedToNowNeverInThePast(double seconds, double expected)
+    {
+        // Act
+        var at = RateLimitHeaders.SecondsFrom(Now, seconds);
+
+        // Assert
+        Assert.Equal(Now.AddSeconds(expected), at);
+    }
+
+    [Theory]
+    [InlineData(1e30)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void SecondsFrom_WaitNoInstantCanHold_Null(double seconds)
+    {
+        // Act
+        var at = RateLimitHeaders.SecondsFrom(Now, seconds);
+
+        // Assert
+        Assert.Null(at);
     }
 }

@@ -189,6 +189,47 @@ public sealed class TelegramChannelTests : IAsyncLifetime
         Assert.Empty(server.Messages);
     }
 
+    [Theory]
+    [InlineData("\"soon\"")]
+    [InlineData("1e30")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    [InlineData("-7")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public async Task PublishAsync_FloodLimitWithGarbageRetryAfter_ReturnsRateLimitedRetryLaterNeverUnknown(string retryAfter)
+    {
+        // Arrange: the Bot API refused the message; only its retry_after is unreadable.
+        using var host = CreateHost("@" + TelegramContractServer.ChannelUsername);
+        server.RetryAfterJson = retryAfter;
+
+        // Act
+        var result = await host.Channel.PublishAsync(Post(Draft("Hello")), CancellationToken.None);
+
+        // Assert: refused is not "may have been sent", and an unreadable wait is no wait (the ledger's backoff decides).
+        var retry = Assert.IsType<PublishResult.RetryLater>(result);
+        Assert.True(retry.RateLimited);
+        Assert.True(retry.NotBefore is null || retry.NotBefore <= host.Time.GetUtcNow().AddDays(1), $"not before {retry.NotBefore:O}");
+        Assert.StartsWith("429", retry.Reason, StringComparison.Ordinal);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task PublishAsync_FloodLimitOfIntMaxSeconds_ReturnsTheNetworksWaitForTheLedgerToCap()
+    {
+        // Arrange
+        using var host = CreateHost("@" + TelegramContractServer.ChannelUsername);
+        server.RetryAfterSeconds = int.MaxValue;
+
+        // Act
+        var result = await host.Channel.PublishAsync(Post(Draft("Hello")), CancellationToken.None);
+
+        // Assert
+        var retry = Assert.IsType<PublishResult.RetryLater>(result);
+        Assert.True(retry.RateLimited);
+        Assert.Equal(host.Time.GetUtcNow().AddSeconds(int.MaxValue), retry.NotBefore);
+    }
+
     [Fact]
     public async Task PublishAsync_AnswerLostAfterPosting_ReturnsUnknownBecauseTelegramCannotDedupe()
     {

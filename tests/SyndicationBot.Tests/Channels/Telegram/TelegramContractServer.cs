@@ -43,6 +43,9 @@ internal sealed class TelegramContractServer : IAsyncDisposable
     /// <summary>When set, every sendMessage answers 429 with this retry_after.</summary>
     public int? RetryAfterSeconds { get; set; }
 
+    /// <summary>When set, every sendMessage answers 429 with this raw JSON as retry_after (a broken or hostile front end).</summary>
+    public string? RetryAfterJson { get; set; }
+
     /// <summary>Faults answered before normal behaviour, one per call: a status code, or 0 to store the message and drop the connection.</summary>
     public ConcurrentQueue<int> Faults { get; } = new();
 
@@ -103,6 +106,12 @@ internal sealed class TelegramContractServer : IAsyncDisposable
             using var registration = context.RequestAborted.Register(never.SetResult);
             await never.Task;
             return Results.Empty;
+        }
+
+        if (RetryAfterJson is { } raw)
+        {
+            var json = """{"ok":false,"error_code":429,"description":"Too Many Requests: retry later","parameters":{"retry_after":""" + raw + "}}";
+            return Results.Content(json, "application/json", statusCode: 429);
         }
 
         if (RetryAfterSeconds is { } retryAfter)

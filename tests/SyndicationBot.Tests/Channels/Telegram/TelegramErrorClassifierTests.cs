@@ -72,4 +72,29 @@ public sealed class TelegramErrorClassifierTests
         // Assert
         Assert.IsType<PublishResult.Unknown>(result);
     }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, typeof(PublishResult.RetryLater))]
+    [InlineData(HttpStatusCode.Unauthorized, typeof(PublishResult.AuthFailed))]
+    [InlineData(HttpStatusCode.Forbidden, typeof(PublishResult.AuthFailed))]
+    [InlineData(HttpStatusCode.BadRequest, typeof(PublishResult.Rejected))]
+    public void ClassifyTransport_RefusalWhoseBodyCannotBeRead_IsNeverUnknown(HttpStatusCode status, Type expected)
+    {
+        // Act
+        var result = TelegramErrorClassifier.ClassifyTransport(status, new System.Text.Json.JsonException("retry_after is not a number"));
+
+        // Assert
+        Assert.IsType(expected, result);
+        Assert.DoesNotContain("retry_after is not a number", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClassifyTransport_UnreadableFloodLimit_IsRateLimitedWithoutAWait()
+    {
+        // Act
+        var result = TelegramErrorClassifier.ClassifyTransport(HttpStatusCode.TooManyRequests, new System.Text.Json.JsonException());
+
+        // Assert
+        Assert.Equal(new PublishResult.RetryLater("429 TooManyRequests: the answer could not be read (JsonException)", null, RateLimited: true), result);
+    }
 }

@@ -107,6 +107,27 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         Assert.Equal(ChannelTestHost.Start.AddSeconds(2.5), retry.NotBefore);
     }
 
+    [Fact]
+    public async Task PublishAsync_RetryAfterBodyOf1e30Seconds_RetryLaterAtTheDefaultWaitInsteadOfThrowing()
+    {
+        // Arrange
+        await using var host = CreateHost("discord/123/tok3n", "discord", secret: null);
+        Server.InjectFault(async context =>
+        {
+            context.Response.StatusCode = 429;
+            await context.Response.WriteAsync("""{"message":"You are being rate limited.","retry_after":1e30,"global":false}""");
+            return true;
+        });
+
+        // Act
+        var result = await host.Get<WebhookChannel>().PublishAsync(Post(5), CancellationToken.None);
+
+        // Assert
+        var retry = Assert.IsType<PublishResult.RetryLater>(result);
+        Assert.True(retry.RateLimited);
+        Assert.Equal(ChannelTestHost.Start.AddMinutes(1), retry.NotBefore);
+    }
+
     [Theory]
     [InlineData(502, typeof(PublishResult.RetryLater))]
     [InlineData(404, typeof(PublishResult.Rejected))]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
@@ -187,6 +188,27 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
 
         // Assert
         Assert.IsType<PublishResult.AuthFailed>(result);
+    }
+
+    [Fact]
+    public async Task PublishAsync_RateLimitResetOf1e30_RetryLaterAtTheDefaultWaitNeverUnknown()
+    {
+        // Arrange: the header parser used to throw here, and X cannot dedupe, so the post went in doubt.
+        Server.InjectFault(async context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers["x-rate-limit-reset"] = "1e30";
+            await context.Response.WriteAsync("""{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""");
+            return true;
+        });
+
+        // Act
+        var result = await host!.Get<XChannel>().PublishAsync(Post(14, "absurd reset"), CancellationToken.None);
+
+        // Assert
+        var retry = Assert.IsType<PublishResult.RetryLater>(result);
+        Assert.True(retry.RateLimited);
+        Assert.Equal(ChannelTestHost.Start + TimeSpan.FromMinutes(1), retry.NotBefore);
     }
 
     [Fact]

@@ -46,6 +46,27 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_NetworkAskedForAWaitBeyondTheCap_ShowsThePostAndWhatWasAsked()
+    {
+        // Arrange: what the dispatcher records when Telegram answers retry_after=2147483647.
+        await Ledger.InitializeAsync(CancellationToken.None);
+        await Ledger.EnqueueAsync(TestArticles.Create("Flooded"), [new(TestArticles.Draft("telegram"), Now)], Now, CancellationToken.None);
+        var post = Assert.Single(await Ledger.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        var outcome = new SyndicationBot.Publishing.RetryPolicy(new SyndicationBot.Publishing.DispatchOptions(), () => 0.5)
+            .Decide(post.Attempts, post.DueAt, "429 Too Many Requests", Now.AddSeconds(int.MaxValue), Now);
+        await Ledger.RecordAsync(post.Id, "me", outcome, Now, CancellationToken.None);
+        var target = new StatusCommand(Ledger, [], new FakeTimeProvider(Now));
+        using var output = new StringWriter();
+
+        // Act
+        var exit = await target.RunAsync(json: false, output, CancellationToken.None);
+
+        // Assert: retried automatically, so not a decision for the operator, but visible.
+        Assert.Equal(0, exit);
+        Assert.Contains($"CAPPED    post {post.Id} on telegram: 429 Too Many Requests (the network asked to wait until 2094-12-17T12:14:07.0000000+00:00, beyond Dispatch:MaxServerWait (1.00:00:00): not honoured, tried again at 2026-11-30T09:00:00.0000000+00:00)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_EmptyLedger_IsHealthy()
     {
         // Arrange

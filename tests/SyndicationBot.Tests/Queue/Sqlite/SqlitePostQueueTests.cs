@@ -191,7 +191,7 @@ public sealed class SqlitePostQueueTests : IDisposable
         // Arrange
         using (var queue = await CreateInitializedAsync())
         {
-            await queue.RecordIngestAsync(new IngestRecord("abc", "seeds/bad.txt", "rejected", "empty file", Now), CancellationToken.None);
+            await queue.RecordIngestAsync(new IngestRecord("abc", "seeds/bad.txt", IngestOutcome.Rejected, "empty file", Now), CancellationToken.None);
         }
 
         // Act
@@ -199,7 +199,7 @@ public sealed class SqlitePostQueueTests : IDisposable
         var record = await reopened.GetIngestAsync("abc", CancellationToken.None);
 
         // Assert
-        Assert.Equal("rejected", record!.Outcome);
+        Assert.Equal(IngestOutcome.Rejected, record!.Outcome);
         Assert.Equal("empty file", record.Detail);
     }
 

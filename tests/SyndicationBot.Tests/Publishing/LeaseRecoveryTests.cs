@@ -1,24 +1,23 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Channels;
-using SyndicationBot.Hosting;
+using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Crash;
+namespace SyndicationBot.Tests.Publishing;
 
 /// <summary>
 /// What a dispatcher does at start with the leases of one that died on this host: taken at once rather than after
 /// the lease expires, re-sent where the network dedupes, queued again where the request provably never left, and
 /// in doubt only where it may have.
 /// </summary>
-public sealed class DispatcherRecoveryTests : IDisposable
+public sealed class LeaseRecoveryTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -92,7 +91,7 @@ public sealed class DispatcherRecoveryTests : IDisposable
         var target = await CreateTargetAsync([telegram]);
         var id = await EnqueueAsync("telegram");
         var markedWhenSent = false;
-        telegram.OnSend = async () => markedWhenSent = await Ledger.WasRequestMarkedAsync(id, target.Owner, CancellationToken.None);
+        telegram.OnSend = async () => markedWhenSent = await Ledger.WasRequestMarkedAsync(id, target.Owner.ToString(), CancellationToken.None);
 
         // Act
         await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
@@ -100,6 +99,46 @@ public sealed class DispatcherRecoveryTests : IDisposable
         // Assert
         Assert.True(markedWhenSent);
         Assert.Equal(PostState.Published, (await Ledger.GetAsync(id, CancellationToken.None))!.State);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void IsDeadLocalOwner_OwnerOfThisHost_IsDeadOnlyWhenItsProcessHasExited(bool exited, bool expected)
+    {
+        // Arrange
+        var target = CreateRecovery(out _, _ => exited);
+
+        // Act
+        var dead = target.IsDeadLocalOwner($"{Environment.MachineName}/4242/{Guid.NewGuid():N}");
+
+        // Assert
+        Assert.Equal(expected, dead);
+    }
+
+    [Fact]
+    public void IsDeadLocalOwner_ItselfAnotherHostOrThisProcess_IsNeverDead()
+    {
+        // Arrange: the probe says every process is gone; only the owner decides.
+        var target = CreateRecovery(out var self, _ => true);
+
+        // Act
+        var itself = target.IsDeadLocalOwner(self.ToString());
+        var otherHost = target.IsDeadLocalOwner($"other-{Environment.MachineName}/4242/{Guid.NewGuid():N}");
+        var thisProcess = target.IsDeadLocalOwner($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+        var foreign = target.IsDeadLocalOwner("dead-process");
+
+        // Assert
+        Assert.False(itself);
+        Assert.False(otherHost);
+        Assert.False(thisProcess);
+        Assert.False(foreign);
+    }
+
+    private LeaseRecovery CreateRecovery(out LeaseOwner self, Func<int, bool> processHasExited)
+    {
+        self = LeaseOwner.ForThisProcess();
+        return new LeaseRecovery(Ledger, new Dictionary<string, IChannel>(), self, processHasExited, _time, NullLogger.Instance);
     }
 
     private static async Task<int> DeadProcessIdAsync()
@@ -118,11 +157,14 @@ public sealed class DispatcherRecoveryTests : IDisposable
     private async Task<Dispatcher> CreateTargetAsync(IEnumerable<IChannel> channels)
     {
         await Ledger.InitializeAsync(CancellationToken.None);
+        var options = new DispatchOptions();
         return new Dispatcher(
             Ledger,
             channels,
             new SendAlways(),
-            Options.Create(new DispatchOptions()),
+            new RetryPolicy(options, () => 0.5),
+            new DispatchPasses(),
+            Options.Create(options),
             Options.Create(new StorageOptions { LeaseDuration = Lease }),
             _time,
             NullLogger<Dispatcher>.Instance);

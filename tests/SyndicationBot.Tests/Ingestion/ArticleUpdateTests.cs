@@ -3,12 +3,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using SyndicationBot.Hosting;
+using SyndicationBot.Ingestion;
 using SyndicationBot.Queue;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hosting;
+namespace SyndicationBot.Tests.Ingestion;
 
 /// <summary>
 /// An article changed at the source, through the real graph (loader, summariser, composers, scheduler, SQLite ledger):
@@ -46,7 +46,7 @@ public sealed class ArticleUpdateTests : IDisposable
         var record = Assert.Single(await IngestAsync(ingestor, Page(NewHeadline, NewLead, Second)));
 
         // Assert
-        Assert.Equal("duplicate", record.Outcome);
+        Assert.Equal(IngestOutcome.Duplicate, record.Outcome);
         Assert.Contains("Sources:Updates:Enabled", record.Detail, StringComparison.Ordinal);
         var posts = await AllPostsAsync(queue);
         Assert.All(posts, post => Assert.Equal(PostState.Published, post.State));
@@ -66,7 +66,7 @@ public sealed class ArticleUpdateTests : IDisposable
         var record = Assert.Single(await IngestAsync(ingestor, Page(NewHeadline, NewLead, Second)));
 
         // Assert
-        Assert.Equal("updated", record.Outcome);
+        Assert.Equal(IngestOutcome.Updated, record.Outcome);
         var posts = await AllPostsAsync(queue);
         Assert.Equal(2, posts.Count);
         var mastodon = Assert.Single(posts, p => p.Channel == "mastodon");
@@ -91,8 +91,8 @@ public sealed class ArticleUpdateTests : IDisposable
         var again = Assert.Single(await IngestAsync(ingestor, Page(NewHeadline, NewLead, Second) + "\n"));
 
         // Assert
-        Assert.Equal("updated", record.Outcome);
-        Assert.Equal("duplicate", again.Outcome);
+        Assert.Equal(IngestOutcome.Updated, record.Outcome);
+        Assert.Equal(IngestOutcome.Duplicate, again.Outcome);
         var updates = (await AllPostsAsync(queue)).Where(p => p.State == PostState.Queued).OrderBy(p => p.Channel, StringComparer.Ordinal).ToList();
         Assert.Equal(["mastodon", "outbox"], updates.Select(p => p.Channel));
         Assert.All(updates, post =>
@@ -114,7 +114,7 @@ public sealed class ArticleUpdateTests : IDisposable
         await PublishAllDueAsync(queue);
 
         // Act
-        var outcomes = new List<string>();
+        var outcomes = new List<IngestOutcome>();
         for (var version = 1; version <= 4; version++)
         {
             var record = Assert.Single(await IngestAsync(ingestor, Page($"{NewHeadline} (version {version})", NewLead, Second)));
@@ -124,7 +124,7 @@ public sealed class ArticleUpdateTests : IDisposable
         }
 
         // Assert: v1 posted; v2 ten minutes later held back; v3 posted; v4 over the cap.
-        Assert.Equal(["updated", "duplicate", "updated", "duplicate"], outcomes);
+        Assert.Equal([IngestOutcome.Updated, IngestOutcome.Duplicate, IngestOutcome.Updated, IngestOutcome.Duplicate], outcomes);
         var texts = (await AllPostsAsync(queue)).Where(p => p.Channel == "outbox").Select(p => p.Draft.Text).ToList();
         Assert.Equal(3, texts.Count);
         Assert.Contains(texts, t => t.StartsWith("Update: " + NewHeadline + " (version 1)", StringComparison.Ordinal));
@@ -144,7 +144,7 @@ public sealed class ArticleUpdateTests : IDisposable
         var record = Assert.Single(await IngestAsync(ingestor, Page(Headline, Lead, Second + " The authority said it would review the forecast on Wednesday.")));
 
         // Assert
-        Assert.Equal("duplicate", record.Outcome);
+        Assert.Equal(IngestOutcome.Duplicate, record.Outcome);
         Assert.Contains("below the headline and lead", record.Detail, StringComparison.Ordinal);
         Assert.Equal(2, (await AllPostsAsync(queue)).Count);
     }
@@ -163,8 +163,8 @@ public sealed class ArticleUpdateTests : IDisposable
         var elsewhere = Assert.Single(await ingestor.IngestAsync("seeds/other.txt", Encoding.UTF8.GetBytes(Page(NewHeadline + " again", Second, Lead, url: null)), [], CancellationToken.None));
 
         // Assert
-        Assert.Equal("duplicate", changed.Outcome);
-        Assert.Equal("queued", elsewhere.Outcome);
+        Assert.Equal(IngestOutcome.Duplicate, changed.Outcome);
+        Assert.Equal(IngestOutcome.Queued, elsewhere.Outcome);
     }
 
     private static string Page(string headline, string lead, string second, string? url = Url) =>

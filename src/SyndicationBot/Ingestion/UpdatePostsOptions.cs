@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SyndicationBot.Hosting;
+namespace SyndicationBot.Ingestion;
 
 /// <summary>
 /// What happens when an article already posted changes at the source (same URL, feed GUID or file, new text).

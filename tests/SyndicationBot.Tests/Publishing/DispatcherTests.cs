@@ -1,23 +1,25 @@
 using Xunit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Channels;
-using SyndicationBot.Hosting;
+using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
+using SyndicationBot.Tests.Channels.Telegram;
 using SyndicationBot.Tests.Support;
 
-namespace SyndicationBot.Tests.Hosting;
+namespace SyndicationBot.Tests.Publishing;
 
 /// <summary>The dispatcher's unit of work against a real SQLite ledger and scripted channels.</summary>
 public sealed class DispatcherTests : IDisposable
 {
+    private const string TelegramToken = "7012345678:AAH-contractTokenForTests_0123456789";
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
     private readonly TempLedger _ledger = new();
     private readonly FakeTimeProvider _time = new(Start);
+    private readonly DispatchPasses _passes = new();
 
     public void Dispose() => _ledger.Dispose();
 
@@ -185,18 +187,40 @@ public sealed class DispatcherTests : IDisposable
     }
 
     [Fact]
-    public async Task RunOnceAsync_Stopping_ReleasesClaimedPostsUnsent()
+    public async Task RunOnceAsync_ShutdownWhileAPostWaitsBehindItsChannel_ReleasesItUnsent()
+    {
+        // Arrange: two posts of one channel are claimed; shutdown is requested while the first is being sent.
+        using var stopping = new CancellationTokenSource();
+        var channel = new ScriptedChannel("x", DeliveryGuarantee.None, new PublishResult.Published("1", null)) { OnSend = _ => stopping.Cancel() };
+        var target = await CreateTargetAsync([channel]);
+        var first = await EnqueueAsync("x", Start, "first");
+        var second = await EnqueueAsync("x", Start, "second");
+
+        // Act
+        var handled = await target.RunOnceAsync(stopping.Token, CancellationToken.None);
+
+        // Assert: the request in flight finished; the waiting post is back in the queue, never sent, its attempt not counted.
+        Assert.Equal(2, handled);
+        Assert.Equal(first, Assert.Single(channel.Sent).PostId);
+        Assert.Equal(PostState.Published, (await Ledger.GetAsync(first, CancellationToken.None))!.State);
+        var waiting = await Ledger.GetAsync(second, CancellationToken.None);
+        Assert.Equal(PostState.Queued, waiting!.State);
+        Assert.Equal(0, waiting.Attempts);
+        Assert.Equal(Dispatcher.ReleasedAtShutdown, waiting.LastError);
+        Assert.Null(waiting.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_StoppingBeforeThePass_ClaimsNothing()
     {
         // Arrange
         var channel = new ScriptedChannel("x", DeliveryGuarantee.None, new PublishResult.Published("1", null));
         var target = await CreateTargetAsync([channel]);
         var id = await EnqueueAsync("x", Start);
         using var stopping = new CancellationTokenSource();
-        var post = Assert.Single(await Ledger.ClaimDueAsync(Start, target.Owner, TimeSpan.FromMinutes(2), 10, CancellationToken.None));
-        await Ledger.RecordAsync(post.Id, target.Owner, new PostOutcome.Released(Start), Start, CancellationToken.None);
+        await stopping.CancelAsync();
 
         // Act
-        await stopping.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => target.RunOnceAsync(stopping.Token, CancellationToken.None));
 
         // Assert
@@ -206,22 +230,124 @@ public sealed class DispatcherTests : IDisposable
         Assert.Equal(0, stored.Attempts);
     }
 
+    [Fact]
+    public async Task RunOnceAsync_NetworkAsksForTenYears_RetriesAfterMaxServerWaitAndSaysSo()
+    {
+        // Arrange: a Retry-After of ten years (a broken proxy, a hostile server) would park the post until 2036.
+        var channel = new ScriptedChannel("webhook", DeliveryGuarantee.None, new PublishResult.RetryLater("Webhook 429: slow down", Start.AddYears(10), RateLimited: true));
+        var target = await CreateTargetAsync([channel], new DispatchOptions { MaxServerWait = TimeSpan.FromHours(6) });
+        var id = await EnqueueAsync("webhook", Start);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.RetryWaiting, post!.State);
+        Assert.Equal(Start.AddHours(6), post.NextAttemptAt);
+        Assert.StartsWith("Webhook 429: slow down (the network asked to wait until 2036-11-29T09:00:00.0000000+00:00, beyond Dispatch:MaxServerWait (06:00:00)", post.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NetworkAsksForTenYearsOnTheLastAttempt_DeadLettersAndSaysSo()
+    {
+        // Arrange
+        var channel = new ScriptedChannel("webhook", DeliveryGuarantee.None, new PublishResult.RetryLater("Webhook 429: slow down", Start.AddYears(10), RateLimited: true));
+        var target = await CreateTargetAsync([channel], new DispatchOptions { MaxAttempts = 1 });
+        var id = await EnqueueAsync("webhook", Start);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.Failed, post!.State);
+        Assert.StartsWith("gave up after 1 attempts: Webhook 429: slow down", post.LastError, StringComparison.Ordinal);
+        Assert.Contains("beyond Dispatch:MaxServerWait", post.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TelegramFloodLimitOfIntMaxSeconds_RetriesAfterMaxServerWaitNotIn2094()
+    {
+        // Arrange: the real Telegram channel against the local Bot API, answering retry_after=2147483647.
+        await using var server = await TelegramContractServer.StartAsync(TelegramToken);
+        using var telegram = new TelegramTestHost(server.BaseUrl, TelegramToken, "@" + TelegramContractServer.ChannelUsername);
+        server.RetryAfterSeconds = int.MaxValue;
+        var now = telegram.Time.GetUtcNow();
+        var target = await CreateTargetAsync([telegram.Channel], time: telegram.Time);
+        var id = await EnqueueAsync("telegram", now);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.RetryWaiting, post!.State);
+        Assert.Equal(now.AddDays(1), post.NextAttemptAt);
+        Assert.Contains("beyond Dispatch:MaxServerWait (1.00:00:00): not honoured", post.LastError, StringComparison.Ordinal);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TelegramFloodLimitWithGarbageRetryAfter_RetriesWithTheBackoffNeverInDoubt()
+    {
+        // Arrange
+        await using var server = await TelegramContractServer.StartAsync(TelegramToken);
+        using var telegram = new TelegramTestHost(server.BaseUrl, TelegramToken, "@" + TelegramContractServer.ChannelUsername);
+        server.RetryAfterJson = "\"in a while\"";
+        var now = telegram.Time.GetUtcNow();
+        var target = await CreateTargetAsync([telegram.Channel], time: telegram.Time);
+        var id = await EnqueueAsync("telegram", now);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert: half the 30 s base delay plus half of it again at jitter 0.5.
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.RetryWaiting, post!.State);
+        Assert.Equal(now.AddSeconds(22.5), post.NextAttemptAt);
+        Assert.StartsWith("429", post.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_EachPass_IsAnnouncedWithTheNumberHandled()
+    {
+        // Arrange
+        var channel = new ScriptedChannel("x", DeliveryGuarantee.None, new PublishResult.Published("1", null));
+        var target = await CreateTargetAsync([channel]);
+        await EnqueueAsync("x", Start);
+        var next = _passes.NextAsync();
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+        var idle = _passes.NextAsync();
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, await next);
+        Assert.Equal(0, await idle);
+        Assert.Equal(2, _passes.Completed);
+    }
+
     private async Task<long> EnqueueAsync(string channel, DateTimeOffset due, string title = "Story")
     {
         await Ledger.EnqueueAsync(TestArticles.Create(title + Guid.NewGuid().ToString("N")), [new(TestArticles.Draft(channel), due)], _time.GetUtcNow(), CancellationToken.None);
         return (await Ledger.ListAsync(Enum.GetValues<PostState>(), 1000, false, CancellationToken.None)).Max(p => p.Id);
     }
 
-    private async Task<Dispatcher> CreateTargetAsync(IEnumerable<IChannel> channels, DispatchOptions? options = null)
+    private async Task<Dispatcher> CreateTargetAsync(IEnumerable<IChannel> channels, DispatchOptions? options = null, TimeProvider? time = null)
     {
         await Ledger.InitializeAsync(CancellationToken.None);
+        options ??= new DispatchOptions();
         return new Dispatcher(
             Ledger,
             channels,
             new SendAlwaysScheduler(),
-            Options.Create(options ?? new DispatchOptions()),
+            new RetryPolicy(options, () => 0.5),
+            _passes,
+            Options.Create(options),
             Options.Create(new StorageOptions()),
-            _time,
+            time ?? _time,
             NullLogger<Dispatcher>.Instance);
     }
 
@@ -239,6 +365,9 @@ public sealed class DispatcherTests : IDisposable
 
         public List<OutgoingPost> Sent { get; } = [];
 
+        /// <summary>Runs as each post is sent (e.g. to request shutdown while later posts wait).</summary>
+        public Action<OutgoingPost>? OnSend { get; init; }
+
         public string Name => name;
 
         public bool Enabled => true;
@@ -248,6 +377,7 @@ public sealed class DispatcherTests : IDisposable
         public Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
         {
             Sent.Add(post);
+            OnSend?.Invoke(post);
             return Task.FromResult(script[Math.Min(_next++, script.Length - 1)]);
         }
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SyndicationBot.Hosting;
+namespace SyndicationBot.Publishing;
 
 /// <summary>How the dispatcher claims, retries and gives up on posts.</summary>
 public sealed class DispatchOptions
@@ -27,6 +27,14 @@ public sealed class DispatchOptions
     /// <summary>The first retry delay; doubled on each attempt (with jitter), capped at one hour.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest wait a network may impose on a post (<c>Retry-After</c>, a rate-limit reset, Telegram's <c>retry_after</c>).
+    /// A longer one is not honoured as-is: the post is tried again after this long (or dead-lettered by the usual rules),
+    /// and its last error says what the network asked for.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxServerWait { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>How long a channel whose credentials were refused stays paused before it is tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]

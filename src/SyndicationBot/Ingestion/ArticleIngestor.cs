@@ -9,7 +9,7 @@ using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
 
-namespace SyndicationBot.Hosting;
+namespace SyndicationBot.Ingestion;
 
 /// <summary>
 /// The path from an input's bytes to queued posts: read → dedupe → summarise → compose one post per enabled
@@ -101,7 +101,7 @@ internal sealed partial class ArticleIngestor(
             if (results.Count > 1)
             {
                 // A multi-item input (a feed file) is remembered whole once each item is.
-                await queue.RecordIngestAsync(new IngestRecord(fingerprint, source, "read", $"{results.Count} items", timeProvider.GetUtcNow()), cancellationToken);
+                await queue.RecordIngestAsync(new IngestRecord(fingerprint, source, IngestOutcome.Read, $"{results.Count} items", timeProvider.GetUtcNow()), cancellationToken);
             }
 
             return records;
@@ -151,7 +151,7 @@ internal sealed partial class ArticleIngestor(
                 }
 
                 Log.TooOld(logger, skipped.Article.Source, skipped.Article.Title, skipped.Reason);
-                var record = new IngestRecord(fingerprint, skipped.Article.Source, "skipped", skipped.Reason, now);
+                var record = new IngestRecord(fingerprint, skipped.Article.Source, IngestOutcome.Skipped, skipped.Reason, now);
                 await queue.RecordIngestAsync(record, cancellationToken);
                 records.Add(record);
             }
@@ -192,11 +192,11 @@ internal sealed partial class ArticleIngestor(
         }
 
         var now = timeProvider.GetUtcNow();
-        string outcome;
+        IngestOutcome outcome;
         string? detail = null;
         if (ArticleAge.SkipReason(article, sources.Value.MaxArticleAge, now) is { } tooOld)
         {
-            outcome = "skipped";
+            outcome = IngestOutcome.Skipped;
             detail = tooOld;
             Log.TooOld(logger, article.Source, article.Title, detail);
         }
@@ -209,7 +209,7 @@ internal sealed partial class ArticleIngestor(
                 switch (match)
                 {
                     case ArticleMatch.Duplicate duplicate:
-                        outcome = "duplicate";
+                        outcome = IngestOutcome.Duplicate;
                         detail = duplicate.Reason;
                         Log.Duplicate(logger, article.Source, article.Title);
                         break;
@@ -218,7 +218,7 @@ internal sealed partial class ArticleIngestor(
                         break;
                     default:
                         var added = await EnqueueAsync(article, identity, now, cancellationToken);
-                        outcome = "queued";
+                        outcome = IngestOutcome.Queued;
                         detail = $"{added} posts";
                         break;
                 }
@@ -226,7 +226,7 @@ internal sealed partial class ArticleIngestor(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 Log.ComposeFailed(logger, exception, article.Source, article.Title);
-                outcome = "rejected";
+                outcome = IngestOutcome.Rejected;
                 detail = $"{article.Source}: composing the posts failed ({exception.GetType().Name}: {exception.Message})";
             }
         }
@@ -237,50 +237,35 @@ internal sealed partial class ArticleIngestor(
     }
 
     /// <summary>
-    /// An article already in the ledger changed at the source. Its posts that have not gone out take the new
-    /// text. A post about the change is made per channel that already published the article, only when the
-    /// operator enabled update posts, the headline or lead changed, and the article's update budget allows.
+    /// An article already in the ledger changed at the source: <see cref="UpdatePostRules"/> decides what happens to
+    /// each channel's post; here the new texts are composed and recorded in one transaction.
     /// </summary>
-    private async Task<(string Outcome, string Detail)> IngestChangeAsync(Article article, string identity, ArticleMatch.Changed changed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(IngestOutcome Outcome, string Detail)> IngestChangeAsync(Article article, string identity, ArticleMatch.Changed changed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var options = updates.Value;
-        var whyNoUpdate = !options.Enabled ? $"update posts are off ({UpdatePostsOptions.SectionName}:Enabled)"
-            : !changed.LeadChanged ? "only the text below the headline and lead changed"
-            : changed.UpdateRevisions >= options.MaxPerArticle ? $"it already had {changed.UpdateRevisions} update posts ({UpdatePostsOptions.SectionName}:MaxPerArticle)"
-            : changed.LastUpdateAt is { } last && now - last < options.MinInterval ? $"its last update post was queued less than {UpdatePostsOptions.SectionName}:MinInterval ago"
-            : null;
+        var plan = UpdatePostRules.Plan(options, changed, channels.Where(c => c.Enabled).Select(c => c.Name), now);
+        if (plan.IsEmpty)
+        {
+            var reason = $"changed at the source, not posted again: {plan.WhyNoUpdate ?? "none of its posts can take the new text"}";
+            Log.ChangedNotPosted(logger, article.Source, article.Title, reason);
+            return (IngestOutcome.Duplicate, reason);
+        }
 
         var summary = summarizer.Summarize(article);
         var update = article with { Title = options.PrefixFor(article.Language) + article.Title };
-        var refreshed = new List<PostRefresh>();
-        var updatePosts = new List<NewPost>();
-        foreach (var channel in channels.Where(c => c.Enabled))
+        var refreshed = new List<PostRefresh>(plan.Refresh.Count);
+        foreach (var latest in plan.Refresh)
         {
-            if (changed.LatestPosts.FirstOrDefault(p => p.Channel == channel.Name) is not { } latest)
-            {
-                // Never posted there (the channel was enabled later, or the article was only recorded as seen).
-                continue;
-            }
-
-            var composer = ComposerFor(channel.Name);
-            if (latest.State is PostState.Queued or PostState.RetryWaiting)
-            {
-                // Not seen by anyone yet: it simply goes out with the new text (an update post keeps its prefix).
-                var source = ArticleIdentity.IsRevisionKey(latest.ArticleKey) ? update : article;
-                refreshed.Add(new PostRefresh(latest.Id, composer.Compose(source, summary)));
-            }
-            else if (whyNoUpdate is null && latest.State is PostState.Published or PostState.Publishing or PostState.InDoubt)
-            {
-                var due = await scheduler.AssignDueAsync(channel.Name, urgent: false, now, cancellationToken);
-                updatePosts.Add(new NewPost(composer.Compose(update, summary), due));
-            }
+            // An update post that has not gone out yet keeps its prefix.
+            var source = ArticleIdentity.IsRevisionKey(latest.ArticleKey) ? update : article;
+            refreshed.Add(new PostRefresh(latest.Id, ComposerFor(latest.Channel).Compose(source, summary)));
         }
 
-        if (refreshed.Count == 0 && updatePosts.Count == 0)
+        var updatePosts = new List<NewPost>(plan.UpdateChannels.Count);
+        foreach (var channel in plan.UpdateChannels)
         {
-            var reason = $"changed at the source, not posted again: {whyNoUpdate ?? "none of its posts can take the new text"}";
-            Log.ChangedNotPosted(logger, article.Source, article.Title, reason);
-            return ("duplicate", reason);
+            var due = await scheduler.AssignDueAsync(channel, urgent: false, now, cancellationToken);
+            updatePosts.Add(new NewPost(ComposerFor(channel).Compose(update, summary), due));
         }
 
         var outcome = await queue.EnqueueRevisionAsync(article, identity, refreshed, updatePosts, now, cancellationToken);
@@ -291,7 +276,7 @@ internal sealed partial class ArticleIngestor(
         }
 
         var detail = $"changed at the source: {outcome.Refreshed} unsent posts take the new text, {outcome.Added} update posts queued";
-        return ("updated", whyNoUpdate is null || outcome.Added > 0 ? detail : $"{detail} ({whyNoUpdate})");
+        return (IngestOutcome.Updated, plan.WhyNoUpdate is null || outcome.Added > 0 ? detail : $"{detail} ({plan.WhyNoUpdate})");
     }
 
     private IPostComposer ComposerFor(string channel) =>
@@ -323,7 +308,7 @@ internal sealed partial class ArticleIngestor(
     private async Task<IngestRecord> RememberRejectionAsync(string fingerprint, string source, string reason, CancellationToken cancellationToken)
     {
         Log.Rejected(logger, source, reason);
-        var record = new IngestRecord(fingerprint, source, "rejected", reason, timeProvider.GetUtcNow());
+        var record = new IngestRecord(fingerprint, source, IngestOutcome.Rejected, reason, timeProvider.GetUtcNow());
         await queue.RecordIngestAsync(record, cancellationToken);
         return record;
     }
@@ -349,7 +334,7 @@ internal sealed partial class ArticleIngestor(
         public static partial void ChangedNotPosted(ILogger logger, string source, string title, string reason);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "{Source} was already handled ({Outcome})")]
-        public static partial void AlreadySeen(ILogger logger, string source, string outcome);
+        public static partial void AlreadySeen(ILogger logger, string source, IngestOutcome outcome);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {Source} yet: {Reason}")]
         public static partial void Unreadable(ILogger logger, string source, string reason);

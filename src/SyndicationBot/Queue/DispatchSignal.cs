@@ -1,4 +1,4 @@
-namespace SyndicationBot.Hosting;
+namespace SyndicationBot.Queue;
 
 /// <summary>Wakes the dispatcher early when something is enqueued or rescheduled, so it never polls to notice.</summary>
 internal sealed class DispatchSignal

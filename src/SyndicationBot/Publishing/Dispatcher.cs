@@ -5,9 +5,8 @@ using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
-using SyndicationBot.Queue.Sqlite;
 
-namespace SyndicationBot.Hosting;
+namespace SyndicationBot.Publishing;
 
 /// <summary>
 /// One round of publishing: recover posts whose owner died, claim what is due, send each through its channel
@@ -18,46 +17,56 @@ internal sealed partial class Dispatcher(
     IPostQueue queue,
     IEnumerable<IChannel> channels,
     IPostDispatchPolicy policy,
+    RetryPolicy retryPolicy,
+    DispatchPasses passes,
     IOptions<DispatchOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider timeProvider,
     ILogger<Dispatcher> logger)
 {
+    /// <summary>The note of a claimed post put back unsent because the service was stopping.</summary>
+    public const string ReleasedAtShutdown = "released at shutdown before sending";
+
     private readonly Dictionary<string, IChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset?> _lastSent = new(StringComparer.Ordinal);
-    private bool _recoveredDeadOwners;
+    private LeaseRecovery? _recovery;
 
     /// <summary>Identifies this process's leases: host, process id and a per-run nonce.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    public LeaseOwner Owner { get; } = LeaseOwner.ForThisProcess();
+
+    // Created on first use: it needs the channel table and the owner, which field initialisers cannot reach.
+    private LeaseRecovery Recovery => _recovery ??= new LeaseRecovery(queue, _channels, Owner, LeaseRecovery.HasExited, timeProvider, logger);
 
     /// <summary>
-    /// Runs one round. <paramref name="stopping"/> stops taking new posts; <paramref name="abort"/> cancels a
-    /// request in flight (after the shutdown grace). Returns the number of posts handled.
+    /// Runs one pass. <paramref name="stopping"/> stops taking new posts; <paramref name="abort"/> cancels a
+    /// request in flight (after the shutdown grace). Returns the number of posts handled, and announces the
+    /// finished pass on <see cref="DispatchPasses"/>.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken stopping, CancellationToken abort)
     {
-        await RecoverExpiredAsync(stopping);
+        await Recovery.RecoverAsync(stopping);
         var now = timeProvider.GetUtcNow();
-        var claimed = await queue.ClaimDueAsync(now, Owner, storage.Value.LeaseDuration, options.Value.BatchSize, stopping);
-        if (claimed.Count == 0)
+        var owner = Owner.ToString();
+        var claimed = await queue.ClaimDueAsync(now, owner, storage.Value.LeaseDuration, options.Value.BatchSize, stopping);
+        if (claimed.Count > 0)
         {
-            return 0;
+            await Task.WhenAll(claimed
+                .GroupBy(post => post.Channel, StringComparer.Ordinal)
+                .Select(group => ProcessChannelAsync(group.Key, [.. group], owner, stopping, abort)));
         }
 
-        await Task.WhenAll(claimed
-            .GroupBy(post => post.Channel, StringComparer.Ordinal)
-            .Select(group => ProcessChannelAsync(group.Key, [.. group], stopping, abort)));
+        passes.Complete(claimed.Count);
         return claimed.Count;
     }
 
-    private async Task ProcessChannelAsync(string channelName, IReadOnlyList<QueuedPost> posts, CancellationToken stopping, CancellationToken abort)
+    private async Task ProcessChannelAsync(string channelName, IReadOnlyList<QueuedPost> posts, string owner, CancellationToken stopping, CancellationToken abort)
     {
         foreach (var post in posts)
         {
             try
             {
-                await ProcessPostAsync(channelName, post, stopping, abort);
+                await ProcessPostAsync(channelName, post, owner, stopping, abort);
             }
             catch (Exception exception) when (!abort.IsCancellationRequested)
             {
@@ -67,12 +76,13 @@ internal sealed partial class Dispatcher(
         }
     }
 
-    private async Task ProcessPostAsync(string channelName, QueuedPost post, CancellationToken stopping, CancellationToken abort)
+    private async Task ProcessPostAsync(string channelName, QueuedPost post, string owner, CancellationToken stopping, CancellationToken abort)
     {
         var now = timeProvider.GetUtcNow();
         if (stopping.IsCancellationRequested)
         {
-            await RecordAsync(post, new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, "released at shutdown before sending"));
+            // Claimed, but shutdown came while it waited behind its channel's earlier posts: back to the queue unsent.
+            await RecordAsync(post, new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, ReleasedAtShutdown));
             return;
         }
 
@@ -101,10 +111,10 @@ internal sealed partial class Dispatcher(
                 return;
         }
 
-        if (channel.Guarantee != DeliveryGuarantee.Idempotent && queue is IRequestMarks marks)
+        if (channel.Guarantee != DeliveryGuarantee.Idempotent)
         {
             // Committed before the request leaves: after a crash, an unmarked attempt is known never to have been sent.
-            await marks.MarkRequestAsync(post.Id, Owner, now, abort);
+            await queue.MarkRequestAsync(post.Id, owner, now, abort);
         }
 
         var result = await PublishAsync(channel, post, abort);
@@ -186,7 +196,7 @@ internal sealed partial class Dispatcher(
             case DeliveryGuarantee.Idempotent:
                 return RetryOrGiveUp(channel.Name, post, reason, null, now);
             case DeliveryGuarantee.Lookup when !abort.IsCancellationRequested:
-                var found = await LookupAsync(channel, post, abort);
+                var found = await ChannelLookup.FindAsync(channel, post, logger, abort);
                 if (found is not null)
                 {
                     return new PostOutcome.Published(found.RemoteId, found.Url, "found on the network after an unknown outcome");
@@ -201,121 +211,18 @@ internal sealed partial class Dispatcher(
 
     private PostOutcome RetryOrGiveUp(string channelName, QueuedPost post, string reason, DateTimeOffset? notBefore, DateTimeOffset now)
     {
-        var settings = options.Value;
-        if (post.Attempts >= settings.MaxAttempts || now - post.DueAt > settings.MaxRetryAge)
+        var outcome = retryPolicy.Decide(post.Attempts, post.DueAt, reason, notBefore, now);
+        switch (outcome)
         {
-            Log.DeadLettered(logger, post.Id, channelName, post.Attempts, reason);
-            return new PostOutcome.Failed($"gave up after {post.Attempts} attempts: {reason}");
+            case PostOutcome.Failed failed:
+                Log.DeadLettered(logger, post.Id, channelName, post.Attempts, failed.Error);
+                break;
+            case PostOutcome.RetryAt retry:
+                Log.RetryScheduled(logger, post.Id, channelName, post.Attempts, retry.NextAttemptAt, retry.Error);
+                break;
         }
 
-        var exponent = Math.Min(post.Attempts - 1, 10);
-        var backoff = settings.RetryBaseDelay * Math.Pow(2, exponent);
-        backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks, TimeSpan.FromHours(1).Ticks));
-
-        // Full jitter on half the delay spreads retries of many posts without ever retrying sooner than half the backoff.
-        backoff = (backoff / 2) + (backoff / 2 * Random.Shared.NextDouble());
-        var next = now + backoff;
-        if (notBefore is { } floor && floor > next)
-        {
-            next = floor;
-        }
-
-        Log.RetryScheduled(logger, post.Id, channelName, post.Attempts, next, reason);
-        return new PostOutcome.RetryAt(next, reason);
-    }
-
-    private async Task RecoverExpiredAsync(CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        var expired = await queue.GetExpiredLeasesAsync(now, cancellationToken);
-        if (!_recoveredDeadOwners)
-        {
-            // At start, leases of a dispatcher on this host that is no longer running (killed, crashed, OOM) are taken
-            // at once: waiting for them to expire would hold its posts back for a whole lease after every restart.
-            var held = await queue.GetExpiredLeasesAsync(DateTimeOffset.MaxValue, cancellationToken);
-            expired = [.. expired, .. held.Where(post => post.LeaseExpiresAt > now && IsDeadLocalOwner(post.LeaseOwner))];
-            _recoveredDeadOwners = true;
-        }
-
-        foreach (var post in expired)
-        {
-            var guarantee = _channels.TryGetValue(post.Channel, out var channel) ? channel.Guarantee : DeliveryGuarantee.None;
-            PostOutcome outcome = guarantee switch
-            {
-                DeliveryGuarantee.Idempotent => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; re-sent with the same idempotency key"),
-                _ when await NeverSentAsync(post, cancellationToken) =>
-                    new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, "recovered after its dispatcher stopped before sending it; queued again"),
-                DeliveryGuarantee.Lookup when channel is not null && await LookupAsync(channel, post, cancellationToken) is { } found =>
-                    new PostOutcome.Published(found.RemoteId, found.Url, "found on the network after its dispatcher stopped mid-attempt"),
-                DeliveryGuarantee.Lookup => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; not found on the network"),
-                _ => new PostOutcome.InDoubt("the dispatcher stopped during the network call and this network cannot dedupe: check the account, then 'queue retry' or 'queue cancel'"),
-            };
-            if (await queue.RecordAsync(post.Id, post.LeaseOwner, outcome, now, cancellationToken))
-            {
-                Log.Recovered(logger, post.Id, post.Channel, outcome.GetType().Name);
-            }
-        }
-    }
-
-    // Only a dispatcher of this build (its owner format) marks each request before sending; for any other owner an
-    // unmarked attempt proves nothing, so the post stays in doubt.
-    private async Task<bool> NeverSentAsync(QueuedPost post, CancellationToken cancellationToken) =>
-        queue is IRequestMarks marks
-        && post.LeaseOwner is { } owner
-        && owner.Split('/') is [{ Length: > 0 }, var pid, { Length: 32 } nonce]
-        && int.TryParse(pid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
-        && nonce.All(char.IsAsciiHexDigitLower)
-        && !await marks.WasRequestMarkedAsync(post.Id, owner, cancellationToken);
-
-    /// <summary>
-    /// True when <paramref name="owner"/> ("{machine}/{pid}/{nonce}") names a process on this host that is gone.
-    /// A live process with that id (even one that reused the id) keeps its lease until it expires, so a mistake
-    /// here can only delay recovery, never take a lease from a running dispatcher.
-    /// </summary>
-    internal bool IsDeadLocalOwner(string? owner)
-    {
-        var parts = owner?.Split('/');
-        if (parts is not { Length: 3 } || owner == Owner
-            || !string.Equals(parts[0], Environment.MachineName, StringComparison.Ordinal)
-            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
-        {
-            return false;
-        }
-
-        if (pid == Environment.ProcessId)
-        {
-            // Another dispatcher in this very process (two hosts on one ledger, as tests do) is alive.
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            // No process with that id is running.
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            // Its state cannot be read: treat it as alive and let its lease expire.
-            return false;
-        }
-    }
-
-    private async Task<PublishResult.Published?> LookupAsync(IChannel channel, QueuedPost post, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await channel.LookupAsync(new OutgoingPost(post.Id, post.IdempotencyKey, post.Attempts, post.Draft), cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.LookupFailed(logger, exception, post.Id, channel.Name);
-            return null;
-        }
+        return outcome;
     }
 
     private async Task<DateTimeOffset?> GetLastSentAsync(string channel, CancellationToken cancellationToken)
@@ -333,7 +240,7 @@ internal sealed partial class Dispatcher(
     private async Task RecordAsync(QueuedPost post, PostOutcome outcome)
     {
         // The outcome is written even during shutdown: losing it would leave the post to lease recovery.
-        if (!await queue.RecordAsync(post.Id, Owner, outcome, timeProvider.GetUtcNow(), CancellationToken.None))
+        if (!await queue.RecordAsync(post.Id, Owner.ToString(), outcome, timeProvider.GetUtcNow(), CancellationToken.None))
         {
             Log.LeaseLost(logger, post.Id, post.Channel);
         }
@@ -368,17 +275,11 @@ internal sealed partial class Dispatcher(
         [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} on {Channel} skipped: {Reason}")]
         public static partial void Skipped(ILogger logger, long postId, string channel, string reason);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} on {Channel} recovered from an expired lease as {Outcome}")]
-        public static partial void Recovered(ILogger logger, long postId, string channel, string outcome);
-
         [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} on {Channel}: the channel is not enabled or not configured; the post is kept")]
         public static partial void ChannelUnavailable(ILogger logger, long postId, string channel);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Post {PostId} on {Channel}: the channel threw; the outcome is treated as unknown")]
         public static partial void ChannelThrew(ILogger logger, Exception exception, long postId, string channel);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} on {Channel}: looking the post up on the network failed")]
-        public static partial void LookupFailed(ILogger logger, Exception exception, long postId, string channel);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Post {PostId} on {Channel}: processing failed; its lease will expire and recovery will take it")]
         public static partial void PostCrashed(ILogger logger, Exception exception, long postId, string channel);

@@ -1,0 +1,23 @@
+namespace SyndicationBot.Queue;
+
+/// <summary>What became of one input. Stored in the ledger, and shown by <c>ingest</c>, as the lowercase word (<see cref="IngestOutcomeWords"/>).</summary>
+public enum IngestOutcome
+{
+    /// <summary>A new article: its posts were queued.</summary>
+    Queued,
+
+    /// <summary>A known article changed at the source: its unsent posts took the new text, or update posts were queued.</summary>
+    Updated,
+
+    /// <summary>The same story is already in the ledger (or its change is not worth a post); nothing was queued.</summary>
+    Duplicate,
+
+    /// <summary>Left out on purpose (too old, first sight of a feed's archive).</summary>
+    Skipped,
+
+    /// <summary>Bad input (empty, binary, too large, only boilerplate, or composing failed); never retried.</summary>
+    Rejected,
+
+    /// <summary>A multi-item input (a feed file) whose items each have their own record.</summary>
+    Read,
+}
