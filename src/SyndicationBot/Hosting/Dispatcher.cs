@@ -21,7 +21,8 @@ internal sealed partial class Dispatcher(
     IOptions<DispatchOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider timeProvider,
-    ILogger<Dispatcher> logger)
+    ILogger<Dispatcher> logger,
+    IChannelSwitches? switches = null)
 {
     private readonly Dictionary<string, IChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
@@ -86,6 +87,14 @@ internal sealed partial class Dispatcher(
         if (_pausedUntil.TryGetValue(channelName, out var paused) && paused > now)
         {
             await RecordAsync(post, new PostOutcome.Released(paused, $"channel '{channelName}' is paused after an authentication failure"));
+            return;
+        }
+
+        // The operator's kill switch, read again just before sending: a post claimed before 'channel pause' is put back
+        // untouched (the ledger claims nothing more of the channel until it is resumed).
+        if (switches is not null && await switches.GetPausedAsync(stopping) is var off && (off.ContainsKey(channelName) || off.ContainsKey(ChannelPause.AllChannels)))
+        {
+            await RecordAsync(post, new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, $"channel '{channelName}' is paused by the operator; the post is kept"));
             return;
         }
 

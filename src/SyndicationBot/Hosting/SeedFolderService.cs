@@ -18,7 +18,8 @@ internal sealed partial class SeedFolderService(
     IOptions<WatchOptions> watch,
     IHostEnvironment environment,
     TimeProvider timeProvider,
-    ILogger<SeedFolderService> logger) : BackgroundService
+    ILogger<SeedFolderService> logger,
+    LoopHeartbeats? heartbeats = null) : BackgroundService
 {
     private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -114,6 +115,7 @@ internal sealed partial class SeedFolderService(
         Log.Watching(logger, FolderPath);
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats?.Beat(LoopHeartbeats.Watcher);
             try
             {
                 await ScanOnceAsync(stoppingToken);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
 using SyndicationBot.Posts;
@@ -27,6 +29,9 @@ public static class SyndicationBotHostBuilderExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
 
+        // Standard output carries each verb's result (one JSON document with --json); every log line goes to standard error.
+        services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+
         services.AddArticles();
         services.AddSummaries();
         services.AddPosts();
@@ -48,6 +53,11 @@ public static class SyndicationBotHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<UpdatePostsOptions>()
             .BindConfiguration(UpdatePostsOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(UpdatePostsOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<HealthOptions>()
+            .BindConfiguration(HealthOptions.SectionName)
+            .ValidateDataAnnotationsWithKeys(HealthOptions.SectionName);
+        services.AddSingleton<LoopHeartbeats>();
+        services.AddHostedService<HeartbeatService>();
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<ArticleIngestor>();

@@ -9,4 +9,11 @@ namespace SyndicationBot.Queue;
 /// <param name="Outcome"><c>queued</c>, <c>updated</c> (a known article changed at the source), <c>duplicate</c>, <c>rejected</c> or <c>skipped</c>.</param>
 /// <param name="Detail">The reason, for rejections and skips.</param>
 /// <param name="At">When it was recorded.</param>
-public sealed record IngestRecord(string Fingerprint, string Source, string Outcome, string? Detail, DateTimeOffset At);
+public sealed record IngestRecord(string Fingerprint, string Source, string Outcome, string? Detail, DateTimeOffset At)
+{
+    /// <summary>The outcome reported for an input read again after it was handled; <see cref="Earlier"/> says how.</summary>
+    public const string AlreadyHandled = "already handled";
+
+    /// <summary>For <see cref="AlreadyHandled"/>: the record of the first time, as the ledger keeps it.</summary>
+    public IngestRecord? Earlier { get; init; }
+}

@@ -47,7 +47,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
@@ -67,7 +67,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
@@ -84,7 +84,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
@@ -100,7 +100,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
