@@ -22,7 +22,8 @@ internal sealed partial class Dispatcher(
     IOptions<StorageOptions> storage,
     TimeProvider timeProvider,
     ILogger<Dispatcher> logger,
-    IChannelSwitches? switches = null)
+    IChannelSwitches? switches = null,
+    SyndicationMetrics? metrics = null)
 {
     private readonly Dictionary<string, IChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
@@ -342,6 +343,7 @@ internal sealed partial class Dispatcher(
     private async Task RecordAsync(QueuedPost post, PostOutcome outcome)
     {
         // The outcome is written even during shutdown: losing it would leave the post to lease recovery.
+        metrics?.RecordOutcome(post, outcome, timeProvider.GetUtcNow());
         if (!await queue.RecordAsync(post.Id, Owner, outcome, timeProvider.GetUtcNow(), CancellationToken.None))
         {
             Log.LeaseLost(logger, post.Id, post.Channel);

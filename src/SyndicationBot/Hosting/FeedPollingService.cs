@@ -16,7 +16,8 @@ internal sealed partial class FeedPollingService(
     ArticleIngestor ingestor,
     IOptions<SourcesOptions> sources,
     TimeProvider timeProvider,
-    ILogger<FeedPollingService> logger) : BackgroundService
+    ILogger<FeedPollingService> logger,
+    SyndicationMetrics? metrics = null) : BackgroundService
 {
     private readonly Dictionary<string, FeedState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _nextPoll = new(StringComparer.Ordinal);
@@ -81,9 +82,10 @@ internal sealed partial class FeedPollingService(
         var fetcher = services.GetRequiredService<FeedFetcher>();
         var result = await fetcher.FetchAsync(feed, state, cancellationToken);
         _states[feed.Url] = result.State;
+        metrics?.RecordFeedFetch(feed.Name, result.Status.ToString());
         if (result.Status == FeedFetchStatus.Fetched)
         {
-            await ingestor.IngestFeedAsync(feed, result, cancellationToken);
+            metrics?.RecordIngest(feed.Name, await ingestor.IngestFeedAsync(feed, result, cancellationToken));
         }
 
         var now = timeProvider.GetUtcNow();

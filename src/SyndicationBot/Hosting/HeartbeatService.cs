@@ -14,7 +14,9 @@ internal sealed partial class HeartbeatService(
     IServiceHeartbeats ledger,
     IOptions<HealthOptions> options,
     TimeProvider timeProvider,
-    ILogger<HeartbeatService> logger) : BackgroundService
+    ILogger<HeartbeatService> logger,
+    ILedgerGauges? gauges = null,
+    SyndicationMetrics? metrics = null) : BackgroundService
 {
     /// <summary>One write: every loop's last beat (a loop that never turned yet is written with the start time).</summary>
     public async Task WriteOnceAsync(CancellationToken cancellationToken)
@@ -24,6 +26,11 @@ internal sealed partial class HeartbeatService(
         {
             var at = beats.TryGetValue(loop, out var beat) ? beat : heartbeats.StartedAt;
             await ledger.BeatAsync(heartbeats.Owner, loop, heartbeats.StartedAt, at, cancellationToken);
+        }
+
+        if (gauges is not null && metrics is not null)
+        {
+            metrics.SetQueueDepth(await gauges.CountByChannelAndStateAsync(cancellationToken));
         }
     }
 

@@ -19,7 +19,8 @@ internal sealed partial class SeedFolderService(
     IHostEnvironment environment,
     TimeProvider timeProvider,
     ILogger<SeedFolderService> logger,
-    LoopHeartbeats? heartbeats = null) : BackgroundService
+    LoopHeartbeats? heartbeats = null,
+    SyndicationMetrics? metrics = null) : BackgroundService
 {
     private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -95,7 +96,7 @@ internal sealed partial class SeedFolderService(
                 }
             }
 
-            await ingestor.IngestFileAsync(path, cancellationToken);
+            metrics?.RecordIngest("seeds", await ingestor.IngestFileAsync(path, cancellationToken));
             _observed[path] = _observed[path] with { Handled = true };
             handled++;
         }

@@ -10,6 +10,7 @@ using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
 using SyndicationBot.Configuration;
+using SyndicationBot.Hosting.Http;
 
 namespace SyndicationBot.Hosting;
 
@@ -57,7 +58,17 @@ public static class SyndicationBotHostBuilderExtensions
             .BindConfiguration(HealthOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(HealthOptions.SectionName);
         services.AddSingleton<LoopHeartbeats>();
-        services.AddHostedService<HeartbeatService>();
+        services.AddSingleton<SyndicationMetrics>();
+        services.AddOptionsWithValidateOnStart<HttpOptions>()
+            .BindConfiguration(HttpOptions.SectionName)
+            .ValidateDataAnnotationsWithKeys(HttpOptions.SectionName);
+        services.AddSingleton<LivenessCheck>();
+        services.AddSingleton<ReadinessCheck>();
+        services.AddSingleton<StatusPage>();
+        services.AddSingleton<HttpSurfaceService>();
+        services.AddHostedService(provider => provider.GetRequiredService<HttpSurfaceService>());
+        services.AddSingleton<HeartbeatService>();
+        services.AddHostedService(provider => provider.GetRequiredService<HeartbeatService>());
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<ArticleIngestor>();

@@ -34,6 +34,7 @@ public static class QueueServiceCollectionExtensions
         services.AddSingleton<IServiceHeartbeats>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         services.AddSingleton<IChannelSwitches>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         services.AddSingleton<IInputLedger>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
+        services.AddSingleton<ILedgerGauges>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         return services;
     }
 

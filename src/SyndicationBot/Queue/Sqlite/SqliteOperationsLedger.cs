@@ -7,7 +7,7 @@ namespace SyndicationBot.Queue.Sqlite;
 /// from <see cref="SqlitePostQueue"/> (whose write gate serves the publishing path) because these are a handful of
 /// single-row statements; SQLite's busy timeout serialises them with the gate's writer.
 /// </summary>
-internal sealed class SqliteOperationsLedger(IPostQueue queue, string connectionString) : IServiceHeartbeats, IChannelSwitches, IInputLedger
+internal sealed class SqliteOperationsLedger(IPostQueue queue, string connectionString) : IServiceHeartbeats, IChannelSwitches, IInputLedger, ILedgerGauges
 {
     public async Task BeatAsync(string owner, string loopName, DateTimeOffset startedAt, DateTimeOffset at, CancellationToken cancellationToken) =>
         await ExecuteAsync(
@@ -61,6 +61,16 @@ internal sealed class SqliteOperationsLedger(IPostQueue queue, string connection
             cancellationToken,
             ("$limit", limit));
         return records;
+    }
+
+    public async Task<IReadOnlyList<QueueDepth>> CountByChannelAndStateAsync(CancellationToken cancellationToken)
+    {
+        var depth = new List<QueueDepth>();
+        await QueryAsync(
+            "SELECT channel, state, COUNT(*) FROM posts GROUP BY channel, state ORDER BY channel, state;",
+            reader => depth.Add(new QueueDepth(reader.GetString(0), (PostState)reader.GetInt32(1), reader.GetInt32(2))),
+            cancellationToken);
+        return depth;
     }
 
     private static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
