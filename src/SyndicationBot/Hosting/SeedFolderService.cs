@@ -97,6 +97,9 @@ internal sealed partial class SeedFolderService(
             }
 
             metrics?.RecordIngest("seeds", await ingestor.IngestFileAsync(path, cancellationToken));
+
+            // A long first scan (a full folder) is the loop turning, not a stuck one.
+            heartbeats?.Beat(LoopHeartbeats.Watcher);
             _observed[path] = _observed[path] with { Handled = true };
             handled++;
         }
