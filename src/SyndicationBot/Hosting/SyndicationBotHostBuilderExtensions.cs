@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
+using SyndicationBot.Configuration;
+using SyndicationBot.Hosting.Http;
 using SyndicationBot.Posts;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
-using SyndicationBot.Configuration;
-using SyndicationBot.Hosting.Http;
 
 namespace SyndicationBot.Hosting;
 
