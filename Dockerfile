@@ -7,7 +7,8 @@ COPY eng/ eng/
 COPY src/ src/
 RUN dotnet publish src/SyndicationBot/SyndicationBot.csproj -c Release -o /app/publish
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# The aspnet runtime: 'run' serves /healthz, /readyz, /metrics and the status page on Kestrel.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app/publish ./
 COPY appsettings.json ./
@@ -16,6 +17,9 @@ RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 VOLUME /app/data
 ENV DOTNET_ENVIRONMENT=Production
+# Inside a container the HTTP surface listens on every interface (loopback would be unreachable from outside).
+ENV Http__Urls=http://0.0.0.0:5080
+EXPOSE 5080
 # Secrets come from the environment (Channels__X__ConsumerKey, …) or files mounted under /run/secrets.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["dotnet", "SyndicationBot.dll"]

@@ -17,7 +17,8 @@ internal sealed partial class DispatchService(
     DispatchSignal signal,
     IOptions<DispatchOptions> options,
     TimeProvider timeProvider,
-    ILogger<DispatchService> logger) : BackgroundService
+    ILogger<DispatchService> logger,
+    LoopHeartbeats? heartbeats = null) : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
 
@@ -34,6 +35,7 @@ internal sealed partial class DispatchService(
         Log.Started(logger, dispatcher.Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats?.Beat(LoopHeartbeats.Dispatcher);
             var delay = options.Value.MaxIdle;
             try
             {

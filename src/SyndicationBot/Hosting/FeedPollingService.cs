@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Publishing;
 using SyndicationBot.Articles;
 using SyndicationBot.Articles.Feeds;
 using SyndicationBot.Ingestion;
@@ -17,7 +18,8 @@ internal sealed partial class FeedPollingService(
     ArticleIngestor ingestor,
     IOptions<SourcesOptions> sources,
     TimeProvider timeProvider,
-    ILogger<FeedPollingService> logger) : BackgroundService
+    ILogger<FeedPollingService> logger,
+    SyndicationMetrics? metrics = null) : BackgroundService
 {
     private readonly Dictionary<string, FeedState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _nextPoll = new(StringComparer.Ordinal);
@@ -82,9 +84,10 @@ internal sealed partial class FeedPollingService(
         var fetcher = services.GetRequiredService<FeedFetcher>();
         var result = await fetcher.FetchAsync(feed, state, cancellationToken);
         _states[feed.Url] = result.State;
+        metrics?.RecordFeedFetch(feed.Name, result.Status.ToString());
         if (result.Status == FeedFetchStatus.Fetched)
         {
-            await ingestor.IngestFeedAsync(feed, result, cancellationToken);
+            metrics?.RecordIngest(feed.Name, await ingestor.IngestFeedAsync(feed, result, cancellationToken));
         }
 
         var now = timeProvider.GetUtcNow();

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Publishing;
 using SyndicationBot.Articles;
 using SyndicationBot.Ingestion;
 
@@ -19,7 +20,9 @@ internal sealed partial class SeedFolderService(
     IOptions<WatchOptions> watch,
     IHostEnvironment environment,
     TimeProvider timeProvider,
-    ILogger<SeedFolderService> logger) : BackgroundService
+    ILogger<SeedFolderService> logger,
+    LoopHeartbeats? heartbeats = null,
+    SyndicationMetrics? metrics = null) : BackgroundService
 {
     private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -95,7 +98,10 @@ internal sealed partial class SeedFolderService(
                 }
             }
 
-            await ingestor.IngestFileAsync(path, cancellationToken);
+            metrics?.RecordIngest("seeds", await ingestor.IngestFileAsync(path, cancellationToken));
+
+            // A long first scan (a full folder) is the loop turning, not a stuck one.
+            heartbeats?.Beat(LoopHeartbeats.Watcher);
             _observed[path] = _observed[path] with { Handled = true };
             handled++;
         }
@@ -115,6 +121,7 @@ internal sealed partial class SeedFolderService(
         Log.Watching(logger, FolderPath);
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats?.Beat(LoopHeartbeats.Watcher);
             try
             {
                 await ScanOnceAsync(stoppingToken);

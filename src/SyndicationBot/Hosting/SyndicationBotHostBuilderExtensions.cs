@@ -1,16 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
+using SyndicationBot.Configuration;
+using SyndicationBot.Hosting.Http;
 using SyndicationBot.Ingestion;
 using SyndicationBot.Posts;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
-using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Hosting;
 
@@ -29,6 +32,9 @@ public static class SyndicationBotHostBuilderExtensions
             options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
         services.TryAddSingleton(TimeProvider.System);
+
+        // Standard output carries each verb's result (one JSON document with --json); every log line goes to standard error.
+        services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
         services.AddArticles();
         services.AddSummaries();
@@ -51,6 +57,21 @@ public static class SyndicationBotHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<UpdatePostsOptions>()
             .BindConfiguration(UpdatePostsOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(UpdatePostsOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<HealthOptions>()
+            .BindConfiguration(HealthOptions.SectionName)
+            .ValidateDataAnnotationsWithKeys(HealthOptions.SectionName);
+        services.AddSingleton<LoopHeartbeats>();
+        services.AddSingleton<SyndicationMetrics>();
+        services.AddOptionsWithValidateOnStart<HttpOptions>()
+            .BindConfiguration(HttpOptions.SectionName)
+            .ValidateDataAnnotationsWithKeys(HttpOptions.SectionName);
+        services.AddSingleton<LivenessCheck>();
+        services.AddSingleton<ReadinessCheck>();
+        services.AddSingleton<StatusPage>();
+        services.AddSingleton<HttpSurfaceService>();
+        services.AddHostedService(provider => provider.GetRequiredService<HttpSurfaceService>());
+        services.AddSingleton<HeartbeatService>();
+        services.AddHostedService(provider => provider.GetRequiredService<HeartbeatService>());
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<DispatchPasses>();
         services.AddSingleton(provider => new RetryPolicy(provider.GetRequiredService<IOptions<DispatchOptions>>().Value, Random.Shared.NextDouble));

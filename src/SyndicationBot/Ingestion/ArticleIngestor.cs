@@ -76,7 +76,7 @@ internal sealed partial class ArticleIngestor(
             if (await queue.GetIngestAsync(fingerprint, cancellationToken) is { } known)
             {
                 Log.AlreadySeen(logger, source, known.Outcome);
-                return [known];
+                return [new IngestRecord(fingerprint, source, IngestOutcome.AlreadyHandled, known.Detail, timeProvider.GetUtcNow()) { Earlier = known }];
             }
 
             IReadOnlyList<ArticleReadResult> results;

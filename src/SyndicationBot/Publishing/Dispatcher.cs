@@ -22,7 +22,9 @@ internal sealed partial class Dispatcher(
     IOptions<DispatchOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider timeProvider,
-    ILogger<Dispatcher> logger)
+    ILogger<Dispatcher> logger,
+    IChannelSwitches? switches = null,
+    SyndicationMetrics? metrics = null)
 {
     /// <summary>The note of a claimed post put back unsent because the service was stopping.</summary>
     public const string ReleasedAtShutdown = "released at shutdown before sending";
@@ -96,6 +98,14 @@ internal sealed partial class Dispatcher(
         if (_pausedUntil.TryGetValue(channelName, out var paused) && paused > now)
         {
             await RecordAsync(post, new PostOutcome.Released(paused, $"channel '{channelName}' is paused after an authentication failure"));
+            return;
+        }
+
+        // The operator's kill switch, read again just before sending: a post claimed before 'channel pause' is put back
+        // untouched (the ledger claims nothing more of the channel until it is resumed).
+        if (switches is not null && await switches.GetPausedAsync(stopping) is var off && (off.ContainsKey(channelName) || off.ContainsKey(ChannelPause.AllChannels)))
+        {
+            await RecordAsync(post, new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, $"channel '{channelName}' is paused by the operator; the post is kept"));
             return;
         }
 
@@ -240,6 +250,7 @@ internal sealed partial class Dispatcher(
     private async Task RecordAsync(QueuedPost post, PostOutcome outcome)
     {
         // The outcome is written even during shutdown: losing it would leave the post to lease recovery.
+        metrics?.RecordOutcome(post, outcome, timeProvider.GetUtcNow());
         if (!await queue.RecordAsync(post.Id, Owner.ToString(), outcome, timeProvider.GetUtcNow(), CancellationToken.None))
         {
             Log.LeaseLost(logger, post.Id, post.Channel);

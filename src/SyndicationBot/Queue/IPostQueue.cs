@@ -81,7 +81,7 @@ public interface IPostQueue : IRequestMarks
     /// <summary>Counts posts per state.</summary>
     Task<IReadOnlyDictionary<PostState, int>> CountByStateAsync(CancellationToken cancellationToken);
 
-    /// <summary>Operator: cancel a post that has not gone out. False when it is not in a cancellable state.</summary>
+    /// <summary>Operator: cancel a post that has not gone out, or acknowledge a failed (dead-lettered) one. False when it is not in a cancellable state.</summary>
     Task<bool> CancelAsync(long postId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Operator: queue a failed, skipped, in-doubt, cancelled or retry-waiting post again, due now. False otherwise.</summary>

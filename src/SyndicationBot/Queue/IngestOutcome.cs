@@ -20,4 +20,7 @@ public enum IngestOutcome
 
     /// <summary>A multi-item input (a feed file) whose items each have their own record.</summary>
     Read,
+
+    /// <summary>Reported (never stored) for an input read again after it was handled; the record's <c>Earlier</c> says how.</summary>
+    AlreadyHandled,
 }

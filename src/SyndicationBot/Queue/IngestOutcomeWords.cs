@@ -15,6 +15,7 @@ public static class IngestOutcomeWords
         IngestOutcome.Skipped => "skipped",
         IngestOutcome.Rejected => "rejected",
         IngestOutcome.Read => "read",
+        IngestOutcome.AlreadyHandled => "already handled",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an ingest outcome."),
     };
 

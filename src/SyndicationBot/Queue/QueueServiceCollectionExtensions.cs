@@ -28,6 +28,13 @@ public static class QueueServiceCollectionExtensions
                 provider.GetRequiredService<ILogger<SqlitePostQueue>>());
         });
         services.AddSingleton<IScheduleLedger>(provider => (SqlitePostQueue)provider.GetRequiredService<IPostQueue>());
+        services.AddSingleton(provider => new SqliteOperationsLedger(
+            provider.GetRequiredService<IPostQueue>(),
+            ResolveConnectionString(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<IServiceHeartbeats>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
+        services.AddSingleton<IChannelSwitches>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
+        services.AddSingleton<IInputLedger>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
+        services.AddSingleton<ILedgerGauges>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         return services;
     }
 

@@ -47,7 +47,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
@@ -69,7 +69,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
@@ -86,7 +86,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);
@@ -102,7 +102,7 @@ public sealed class CompositionTests : IDisposable
         using var error = new StringWriter();
 
         // Act
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => builder, output, error);
 
         // Assert
         Assert.Equal(2, exit);

@@ -19,7 +19,13 @@ public sealed class TempLedger : IDisposable
 
     /// <summary>Another ledger instance on the same file (another process's view of it).</summary>
     internal SqlitePostQueue Open() =>
-        new($"Data Source={_folder.Combine("ledger.db")}", NullLogger<SqlitePostQueue>.Instance);
+        new(ConnectionString, NullLogger<SqlitePostQueue>.Instance);
+
+    /// <summary>The connection string of the file.</summary>
+    internal string ConnectionString => $"Data Source={_folder.Combine("ledger.db")}";
+
+    /// <summary>The operator's side of the same ledger (heartbeats, channel switches, inputs).</summary>
+    internal SqliteOperationsLedger Operations() => new(Queue, ConnectionString);
 
     public void Dispose()
     {

@@ -22,7 +22,13 @@ public static class TestHost
             EnvironmentName = Environments.Development,
             ContentRootPath = folder.Path,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:ConnectionString"] = settings.TryGetValue("Storage:ConnectionString", out var cs) ? cs : "Data Source=data/syndication.db" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        {
+            ["Storage:ConnectionString"] = settings.TryGetValue("Storage:ConnectionString", out var cs) ? cs : "Data Source=data/syndication.db",
+
+            // Tests run side by side: none listens on the fixed default port unless it asks to (with port 0).
+            ["Http:Enabled"] = settings.TryGetValue("Http:Enabled", out var http) ? http : "false",
+        });
         if (args is not null)
         {
             builder.Configuration.AddCommandLine(args);

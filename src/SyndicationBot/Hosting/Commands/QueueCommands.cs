@@ -13,41 +13,27 @@ internal sealed class QueueCommands(IPostQueue queue, TimeProvider timeProvider,
     private static readonly PostState[] Upcoming = [PostState.Queued, PostState.Publishing, PostState.RetryWaiting, PostState.InDoubt];
     private static readonly PostState[] Past = [PostState.Published, PostState.Failed, PostState.Skipped, PostState.Cancelled, PostState.InDoubt];
 
-    public async Task<int> RunAsync(ParsedCommandLine command, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary><c>queue [list] [--all] [--json] [--limit N]</c>: upcoming posts (or all) in due order.</summary>
+    public async Task<int> ListAsync(bool all, bool json, int limit, TextWriter output, CancellationToken cancellationToken)
     {
         await queue.InitializeAsync(cancellationToken);
-        var json = command.Has("--json");
-        var limit = command.Values.TryGetValue("--limit", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100;
-        if (command.Verb == "history")
-        {
-            var past = await queue.ListAsync(Past, limit, newestFirst: true, cancellationToken);
-            await WritePostsAsync(output, past, json);
-            return 0;
-        }
-
-        var action = command.Arguments.Count > 0 ? command.Arguments[0].ToLowerInvariant() : "list";
-        switch (action)
-        {
-            case "list":
-                var states = command.Has("--all") ? Enum.GetValues<PostState>() : Upcoming;
-                await WritePostsAsync(output, await queue.ListAsync(states, limit, newestFirst: false, cancellationToken), json);
-                return 0;
-            case "cancel" or "retry" or "reschedule":
-                return await ChangeAsync(action, command, output, error, json, cancellationToken);
-            default:
-                await error.WriteLineAsync($"queue: unknown action '{action}'. Use: queue list [--all] [--json] | queue cancel <id> | queue retry <id> | queue reschedule <id> <time>");
-                return 2;
-        }
+        var states = all ? Enum.GetValues<PostState>() : Upcoming;
+        await WritePostsAsync(output, await queue.ListAsync(states, limit, newestFirst: false, cancellationToken), json);
+        return 0;
     }
 
-    private async Task<int> ChangeAsync(string action, ParsedCommandLine command, TextWriter output, TextWriter error, bool json, CancellationToken cancellationToken)
+    /// <summary><c>history [--json] [--limit N]</c>: posts that went out or ended, newest first.</summary>
+    public async Task<int> HistoryAsync(bool json, int limit, TextWriter output, CancellationToken cancellationToken)
     {
-        if (command.Arguments.Count < 2 || !long.TryParse(command.Arguments[1], CultureInfo.InvariantCulture, out var id))
-        {
-            await error.WriteLineAsync($"queue {action}: give the post id, e.g. 'queue {action} 42{(action == "reschedule" ? " 2026-12-01T09:00:00+01:00" : string.Empty)}'.");
-            return 2;
-        }
+        await queue.InitializeAsync(cancellationToken);
+        await WritePostsAsync(output, await queue.ListAsync(Past, limit, newestFirst: true, cancellationToken), json);
+        return 0;
+    }
 
+    /// <summary><c>queue cancel|retry|reschedule &lt;id&gt; [time]</c>. Exit 1 when the post is missing or in a state the action does not apply to, 2 for a bad time.</summary>
+    public async Task<int> ChangeAsync(string action, long id, string? time, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await queue.InitializeAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         bool changed;
         switch (action)
@@ -58,15 +44,25 @@ internal sealed class QueueCommands(IPostQueue queue, TimeProvider timeProvider,
             case "retry":
                 changed = await queue.RetryAsync(id, now, cancellationToken);
                 break;
-            default:
-                if (command.Arguments.Count < 3 || !TryParseTime(command.Arguments[2], out var due))
+            case "reschedule":
+                if (time is null || !TryParseTime(time, out var due))
                 {
                     await error.WriteLineAsync($"queue reschedule: give the new time as ISO 8601, e.g. '2026-12-01T09:00:00+01:00' (a time without offset is read in {displayZone.Id}).");
                     return 2;
                 }
 
+                if (due < now)
+                {
+                    // A past due time would publish at once, which is what 'queue retry' says plainly; a typo in the year must not do it.
+                    var local = TimeZoneInfo.ConvertTime(now, displayZone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+                    await error.WriteLineAsync($"queue reschedule: {time} is in the past (now is {local} in {displayZone.Id}); give a later time, or use 'queue retry {id}' to send it now.");
+                    return 2;
+                }
+
                 changed = await queue.RescheduleAsync(id, due, now, cancellationToken);
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown queue action.");
         }
 
         var post = await queue.GetAsync(id, cancellationToken);

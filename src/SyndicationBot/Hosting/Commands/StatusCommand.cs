@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
@@ -6,17 +7,29 @@ using SyndicationBot.Queue;
 namespace SyndicationBot.Hosting.Commands;
 
 /// <summary>
-/// <c>status [--json]</c>: the health an operator checks — channels enabled, posts per state, the next due post,
-/// channels held back by refused credentials, posts whose network asked for a wait beyond Dispatch:MaxServerWait,
-/// and the posts that need a decision (in doubt, failed).
-/// Exit code 1 when something needs the operator (in-doubt or failed posts, a paused channel).
+/// <c>status [--json]</c>: the health an operator checks, in two parts. Alive: whether a service is running on this
+/// ledger (its heartbeats, with their age). Needs attention: channels held back by refused credentials and the posts
+/// that need a decision (in doubt, failed). Also: posts whose network asked for a wait beyond Dispatch:MaxServerWait, channels enabled or paused by the operator, posts per state, the next
+/// due post. Exit code 0 when alive and nothing needs attention, 1 when something needs attention, 3 when no service
+/// is running (and nothing needs attention).
 /// </summary>
-internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> channels, TimeProvider timeProvider)
+internal sealed class StatusCommand(
+    IPostQueue queue,
+    IEnumerable<IChannel> channels,
+    IServiceHeartbeats heartbeats,
+    IChannelSwitches switches,
+    IOptions<HealthOptions> health,
+    TimeProvider timeProvider)
 {
+    /// <summary>Exit code when no service is running on the ledger.</summary>
+    public const int NotRunning = 3;
+
     private const string AuthMarker = "authentication failed";
 
     public async Task<int> RunAsync(bool json, TextWriter output, CancellationToken cancellationToken)
     {
+        // Read first, so a bad Health setting is reported even when there is no heartbeat to judge.
+        var staleAfter = health.Value.ServiceStaleAfter;
         await queue.InitializeAsync(cancellationToken);
         var counts = await queue.CountByStateAsync(cancellationToken);
         var next = await queue.GetNextWakeAsync(cancellationToken);
@@ -32,6 +45,11 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
             .ToList();
         var enabled = channels.Where(c => c.Enabled).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
         var healthy = attention.Count == 0 && paused.Count == 0;
+        var now = timeProvider.GetUtcNow();
+        var beats = await heartbeats.ListHeartbeatsAsync(cancellationToken);
+        var fresh = beats.Where(b => now - b.At <= staleAfter).ToList();
+        var alive = fresh.Count > 0;
+        var switchedOff = (await switches.GetPausedAsync(cancellationToken)).Values.OrderBy(p => p.Channel, StringComparer.Ordinal).ToList();
 
         if (json)
         {
@@ -39,7 +57,34 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
             {
                 writer.WriteStartObject();
                 writer.WriteBoolean("healthy", healthy);
-                writer.WriteString("now", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                writer.WriteBoolean("alive", alive);
+                writer.WriteBoolean("attentionNeeded", !healthy);
+                writer.WriteString("now", now.ToString("O", CultureInfo.InvariantCulture));
+                writer.WriteStartArray("services");
+                foreach (var beat in beats)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("owner", beat.Owner);
+                    writer.WriteString("loop", beat.Loop);
+                    writer.WriteString("startedAt", beat.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+                    writer.WriteString("lastBeatAt", beat.At.ToString("O", CultureInfo.InvariantCulture));
+                    writer.WriteNumber("ageSeconds", Math.Round((now - beat.At).TotalSeconds, 1));
+                    writer.WriteBoolean("alive", now - beat.At <= staleAfter);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("operatorPaused");
+                foreach (var pause in switchedOff)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("channel", pause.Channel == ChannelPause.AllChannels ? "all" : pause.Channel);
+                    writer.WriteString("since", pause.PausedAt.ToString("O", CultureInfo.InvariantCulture));
+                    writer.WriteString("reason", pause.Reason);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 writer.WriteStartArray("enabledChannels");
                 enabled.ForEach(writer.WriteStringValue);
                 writer.WriteEndArray();
@@ -100,8 +145,15 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
         }
         else
         {
-            await output.WriteLineAsync($"Health:   {(healthy ? "ok" : "needs attention")}");
+            await output.WriteLineAsync($"Alive:    {DescribeAlive(beats, fresh, now)}");
+            await output.WriteLineAsync($"Health:   {(healthy ? "ok, nothing needs attention" : "needs attention")}");
             await output.WriteLineAsync($"Channels: {string.Join(", ", enabled)}");
+            foreach (var pause in switchedOff)
+            {
+                var which = pause.Channel == ChannelPause.AllChannels ? "all channels" : pause.Channel;
+                await output.WriteLineAsync($"SWITCHED OFF {which} since {pause.PausedAt.ToString("O", CultureInfo.InvariantCulture)} by 'channel pause'{(pause.Reason is null ? string.Empty : " (" + pause.Reason + ")")}; posts kept, 'channel resume' to publish again");
+            }
+
             await output.WriteLineAsync("Posts:    " + string.Join(", ", Enum.GetValues<PostState>().Select(s => $"{s} {(counts.TryGetValue(s, out var n) ? n : 0)}")));
             await output.WriteLineAsync($"Next due: {(next is { } wake ? wake.ToString("O", CultureInfo.InvariantCulture) : "(nothing queued)")}");
             foreach (var (channel, reason, posts) in paused)
@@ -120,6 +172,26 @@ internal sealed class StatusCommand(IPostQueue queue, IEnumerable<IChannel> chan
             }
         }
 
-        return healthy ? 0 : 1;
+        return !healthy ? 1 : alive ? 0 : NotRunning;
     }
+
+    private static string DescribeAlive(IReadOnlyList<ServiceHeartbeat> beats, List<ServiceHeartbeat> fresh, DateTimeOffset now)
+    {
+        if (fresh.Count > 0)
+        {
+            var services = fresh.GroupBy(b => b.Owner, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({string.Join(", ", g.OrderBy(b => b.Loop, StringComparer.Ordinal).Select(b => $"{b.Loop} {Age(now - b.At)} ago"))})");
+            return "yes, a service is running: " + string.Join("; ", services);
+        }
+
+        return beats.Count == 0
+            ? "no service is running (none has written a heartbeat to this ledger); start it with 'run'"
+            : $"no service is running (the last heartbeat is {Age(now - beats[0].At)} old, from {beats[0].Owner}); start it with 'run'";
+    }
+
+    private static string Age(TimeSpan age) =>
+        age < TimeSpan.FromMinutes(2) ? $"{Math.Max(0, (int)age.TotalSeconds)} s"
+        : age < TimeSpan.FromHours(2) ? $"{(int)age.TotalMinutes} min"
+        : age < TimeSpan.FromDays(2) ? $"{(int)age.TotalHours} h"
+        : $"{(int)age.TotalDays} days";
 }

@@ -23,6 +23,10 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     private const string LiveStates = "(0, 1, 2, 3, 7)";
 
+    // The operator's kill switch (channel pause): a paused channel's posts are neither claimed nor waited for; they stay
+    // Queued, untouched, until it is resumed. Every process on the ledger sees the same switches.
+    private const string NotSwitchedOff = "NOT EXISTS (SELECT 1 FROM channel_switches s WHERE s.channel IN (p.channel, '*'))";
+
     // A version of an article: its first (from EnqueueAsync, no update posts) or a later one (EnqueueRevisionAsync).
     private const string InsertArticleSql =
         """
@@ -417,9 +421,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         return FromMs(await ScalarAsync(
             connection,
             null,
-            """
+            $"""
             SELECT MIN(at) FROM (
-                SELECT MIN(ready_at) AS at FROM posts WHERE ready_at IS NOT NULL
+                SELECT MIN(p.ready_at) AS at FROM posts p WHERE p.ready_at IS NOT NULL AND {NotSwitchedOff}
                 UNION ALL
                 SELECT MIN(lease_expires_at) FROM posts WHERE state = 1);
             """,
@@ -434,7 +438,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 var nowMs = now.ToUnixTimeMilliseconds();
 
                 // Most rounds find nothing due: answer those from the index without taking SQLite's write lock.
-                if (await ScalarAsync(connection, null, "SELECT 1 FROM posts WHERE ready_at IS NOT NULL AND ready_at <= $now LIMIT 1;", cancellationToken, ("$now", nowMs)) is null)
+                if (await ScalarAsync(connection, null, $"SELECT 1 FROM posts p WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now AND {NotSwitchedOff} LIMIT 1;", cancellationToken, ("$now", nowMs)) is null)
                 {
                     return [];
                 }
@@ -444,7 +448,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 await using (var select = connection.CreateCommand())
                 {
                     select.Transaction = transaction;
-                    select.CommandText = $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now ORDER BY p.urgent DESC, p.ready_at, p.id LIMIT $max;";
+                    select.CommandText = $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now AND {NotSwitchedOff} ORDER BY p.urgent DESC, p.ready_at, p.id LIMIT $max;";
                     select.Parameters.AddWithValue("$now", nowMs);
                     select.Parameters.AddWithValue("$max", max);
                     await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -626,7 +630,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         OperatorUpdateAsync(
             postId,
             "state = 6, ready_at = NULL, next_attempt_at = NULL, last_error = 'cancelled by the operator'",
-            "state IN (0, 3, 7)",
+            "state IN (0, 3, 4, 7)",
             now,
             null,
             cancellationToken);

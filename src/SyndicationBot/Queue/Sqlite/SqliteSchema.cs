@@ -129,5 +129,26 @@ internal static class SqliteSchema
         ALTER TABLE articles ADD COLUMN update_posts INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX ix_articles_identity ON articles(identity) WHERE identity IS NOT NULL;
         """,
+
+        // 4: heartbeats of running services, one row per process and loop, so 'status' from another process can tell
+        //    whether a service is alive (SqliteOperationsLedger).
+        """
+        CREATE TABLE heartbeats (
+            owner       TEXT NOT NULL,
+            loop        TEXT NOT NULL,
+            started_at  INTEGER NOT NULL,
+            at          INTEGER NOT NULL,
+            PRIMARY KEY (owner, loop)
+        );
+        """,
+
+        // 5: the operator's kill switch, one row per paused channel ('*' for all), read by every dispatcher each turn.
+        """
+        CREATE TABLE channel_switches (
+            channel    TEXT PRIMARY KEY,
+            paused_at  INTEGER NOT NULL,
+            reason     TEXT NULL
+        );
+        """,
     ];
 }

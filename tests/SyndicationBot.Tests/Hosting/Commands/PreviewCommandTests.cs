@@ -96,11 +96,9 @@ public sealed partial class PreviewCommandTests : IDisposable
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var command = ParsedCommandLine.Parse(args);
-        var builder = TestHost.CreateBuilder(_folder, new Dictionary<string, string?>(), args: command.ConfigurationArgs);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, command, output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(args, settings => TestHost.CreateBuilder(_folder, new Dictionary<string, string?>(), args: settings), output, error);
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -64,6 +64,89 @@ public sealed class QueueCommandsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Ingest_FileAlreadyHandled_SaysSoWithTheEarlierOutcomeAndQueuesNothing()
+    {
+        // Arrange
+        var page = await WritePageAsync(0);
+        await RunVerbAsync("ingest", page);
+
+        // Act
+        var (exit, stdout, _) = await RunVerbAsync("ingest", page);
+        var (jsonExit, json, _) = await RunVerbAsync("ingest", page, "--json");
+
+        // Assert
+        Assert.Equal(0, exit);
+        Assert.Equal(0, jsonExit);
+        Assert.StartsWith("already handled", stdout, StringComparison.Ordinal);
+        Assert.Contains(": queued", stdout, StringComparison.Ordinal);
+        var input = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("inputs").EnumerateArray());
+        Assert.Equal("already handled", input.GetProperty("outcome").GetString());
+        Assert.Equal("queued", input.GetProperty("earlier").GetProperty("outcome").GetString());
+        Assert.Single(await ListAsync());
+    }
+
+    [Fact]
+    public async Task QueueReschedule_TimeInThePast_IsRefusedAndThePostKeepsItsTime()
+    {
+        // Arrange
+        await IngestAndPublishFirstAsync();
+        await RunVerbAsync("ingest", await WritePageAsync(1));
+        var before = (await ListAsync()).Single();
+        var id = before.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+
+        // Act
+        var (exit, stdout, stderr) = await RunVerbAsync("queue", "reschedule", id, "2020-03-01T09:00:00Z");
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Contains("is in the past", stderr, StringComparison.Ordinal);
+        Assert.Equal(before.GetProperty("dueAt").GetDateTimeOffset(), (await ListAsync()).Single().GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Inputs_AfterIngestingAPageAndAnEmptyFile_ListsBothOutcomesWithTheReason()
+    {
+        // Arrange
+        await RunVerbAsync("ingest", await WritePageAsync(0));
+        var empty = _folder.Combine("empty.txt");
+        await File.WriteAllTextAsync(empty, string.Empty);
+        await RunVerbAsync("ingest", empty);
+
+        // Act
+        var (exit, stdout, _) = await RunVerbAsync("inputs", "--json");
+
+        // Assert
+        Assert.Equal(0, exit);
+        var inputs = JsonDocument.Parse(stdout).RootElement.GetProperty("inputs").EnumerateArray().ToList();
+        Assert.Equal(2, inputs.Count);
+        var rejected = Assert.Single(inputs, i => i.GetProperty("outcome").GetString() == "rejected");
+        Assert.Contains("empty.txt", rejected.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(rejected.GetProperty("detail").GetString()));
+        Assert.Single(inputs, i => i.GetProperty("outcome").GetString() == "queued");
+    }
+
+    [Fact]
+    public async Task ChannelPause_WhileTheServiceRuns_HoldsThePostUntilResumed()
+    {
+        // Arrange
+        var (pauseExit, _, _) = await RunVerbAsync("channel", "pause", "outbox");
+
+        // Act
+        await RunVerbAsync("ingest", await WritePageAsync(0));
+        var whilePaused = await CountAfterAsync(TimeSpan.FromMinutes(5));
+        var (resumeExit, _, _) = await RunVerbAsync("channel", "resume", "outbox");
+        var published = await AdvanceUntilAsync(() => ReadOutbox().Count == 1, TimeSpan.FromMilliseconds(500), 40);
+
+        // Assert
+        Assert.Equal(0, pauseExit);
+        Assert.Equal(0, resumeExit);
+        Assert.Equal(0, whilePaused);
+        Assert.True(published);
+        Assert.Equal(1, await CountAfterAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public async Task QueueList_Json_ShowsUpcomingPostsWithChannelAndCasablancaLocalTimes()
     {
         // Arrange: the first page is due now and goes out; the second waits MinSpacing behind it.
@@ -240,7 +323,7 @@ public sealed class QueueCommandsTests : IAsyncLifetime, IDisposable
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = await SyndicationBotCommandLine.RunAsync(CreateBuilder(), ParsedCommandLine.Parse(args), stdout, stderr);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(args, _ => CreateBuilder(), stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,0 +1,8 @@
+namespace SyndicationBot.Queue;
+
+/// <summary>Figures about the ledger for metrics.</summary>
+public interface ILedgerGauges
+{
+    /// <summary>Posts per channel and state.</summary>
+    Task<IReadOnlyList<QueueDepth>> CountByChannelAndStateAsync(CancellationToken cancellationToken);
+}
