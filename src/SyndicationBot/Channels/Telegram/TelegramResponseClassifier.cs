@@ -5,7 +5,7 @@ namespace SyndicationBot.Channels.Telegram;
 // The one place where a Telegram Bot API failure becomes a PublishResult (platforms.md §4, §7.5).
 // Rights and membership errors pause the channel (as AuthFailed) instead of
 // failing the post: every later post would hit the same wall until the operator fixes the bot's rights.
-internal static class TelegramErrorClassifier
+internal static class TelegramResponseClassifier
 {
     private static readonly string[] ChannelConfigurationErrors =
     [
