@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Summaries;
 
@@ -237,11 +238,11 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 continue;
             }
 
-            if (SentenceSplitter.IsCjk(text[i]))
+            if (Cjk.IsLetter(text[i]))
             {
-                // A CJK character is a letter (IsCjk requires OtherLetter).
+                // A CJK character is a letter (Cjk.IsLetter requires OtherLetter).
                 letters++;
-                if (i + 1 < text.Length && SentenceSplitter.IsCjk(text[i + 1]))
+                if (i + 1 < text.Length && Cjk.IsLetter(text[i + 1]))
                 {
                     Add(words.Number(source, offset + i, 2, mayBeStopWord: false), seen, stamp, tokens);
                 }
@@ -275,7 +276,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 else
                 {
                     bool letter = char.IsLetterOrDigit(c);
-                    if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                    if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || Cjk.IsLetter(c))
                     {
                         break;
                     }

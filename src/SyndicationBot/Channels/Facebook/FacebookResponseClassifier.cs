@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace SyndicationBot.Channels.Facebook;
 
-// The one place where a Graph API failure becomes a PublishResult, by the error code table of
-// platforms.md §5. Codes that stop every post of the Page (token, permissions, capability, policy block) pause
+// The one place where a Graph API failure becomes a PublishResult, by the Graph API's documented error
+// codes. Codes that stop every post of the Page (token, permissions, capability, policy block) pause
 // the channel as AuthFailed, so the queued posts are kept for when it is fixed.
 internal static class FacebookResponseClassifier
 {
