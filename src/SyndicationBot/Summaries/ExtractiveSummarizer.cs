@@ -33,8 +33,8 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         // Every distinct word (case-insensitively) gets a number once; sets, counts and overlaps then work on
         // numbers instead of hashing each word again for every set it is looked up in. Headline words come first,
         // so "in the headline" is "numbered below the headline's count".
-        // The tables are reused from the thread's previous call: allocating and zeroing them afresh was a large part
-        // of the summariser's time. Taken out while in use, so a call that throws leaves nothing half-used behind.
+        // The tables are reused from the thread's previous call rather than allocated and zeroed per call (the
+        // measurements are in docs/BENCHMARKS.md). Taken out while in use, so a call that throws leaves nothing half-used behind.
         var workspace = cachedWorkspace ?? new Workspace();
         cachedWorkspace = null;
         try
