@@ -42,7 +42,7 @@ public class PostsBenchmarks
 
     public int MixedBytes { get; private set; }
 
-    public Article SeedArticle => article;
+    internal Article SeedArticle => article;
 
     [GlobalSetup]
     public void Setup()

@@ -5,7 +5,7 @@ using SyndicationBot.Posts;
 namespace SyndicationBot.Channels;
 
 /// <summary>Registers every network; each channel is used only when its <c>Channels:&lt;Name&gt;:Enabled</c> is true.</summary>
-public static class ChannelsServiceCollectionExtensions
+internal static class ChannelsServiceCollectionExtensions
 {
     /// <summary>Adds every network of <see cref="Networks.All"/>: its post format and composer, and its channel.</summary>
     public static IServiceCollection AddChannels(this IServiceCollection services)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace SyndicationBot.Posts;
 
 /// <summary>Registers the composition every network shares, and one network's post format.</summary>
-public static class PostsServiceCollectionExtensions
+internal static class PostsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the shared composition, the channel limits and the options of section <c>Posts</c>, validated at

@@ -9,4 +9,4 @@ namespace SyndicationBot.Queue;
 /// <param name="Outcome"><c>queued</c>, <c>updated</c> (a known article changed at the source), <c>duplicate</c>, <c>rejected</c> or <c>skipped</c>.</param>
 /// <param name="Detail">The reason, for rejections and skips.</param>
 /// <param name="At">When it was recorded.</param>
-public sealed record IngestRecord(string Fingerprint, string Source, string Outcome, string? Detail, DateTimeOffset At);
+internal sealed record IngestRecord(string Fingerprint, string Source, string Outcome, string? Detail, DateTimeOffset At);
