@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SyndicationBot.Text;
 
 /// <summary>
@@ -9,9 +11,12 @@ namespace SyndicationBot.Text;
 /// </summary>
 internal static class IsolatedCharacters
 {
-    public static bool Contains(char c) => RangeOf(c).Last != '\0';
+    // Inlined: grapheme counting asks this for characters one by one on its fast path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Contains(char c) => c < '\u0300' || RangeOf(c).Last != '\0';
 
     /// <summary>The range of the table that holds <paramref name="c"/>, or <c>('\0', '\0')</c> when none does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (char First, char Last) RangeOf(char c) => c switch
     {
         <= '\u02FF' => ('\0', '\u02FF'),
