@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyndicationBot.Articles;
+using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using SyndicationBot.Posts.Text;
 using SyndicationBot.Summaries;
@@ -41,7 +42,7 @@ public class PostsBenchmarks
 
     public int MixedBytes { get; private set; }
 
-    public Article SeedArticle => article;
+    internal Article SeedArticle => article;
 
     [GlobalSetup]
     public void Setup()
@@ -49,7 +50,7 @@ public class PostsBenchmarks
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSummaries();
-        services.AddPosts();
+        services.AddPosts().AddNetworkPostFormats();
         var provider = services.BuildServiceProvider();
         summarizer = provider.GetRequiredService<ISummarizer>();
         composers = [.. provider.GetServices<IPostComposer>()];

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyndicationBot.Articles;
+using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using SyndicationBot.Summaries;
 
@@ -24,7 +25,7 @@ public class PostsStageBenchmarks
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSummaries();
-        services.AddPosts();
+        services.AddPosts().AddNetworkPostFormats();
         var provider = services.BuildServiceProvider();
         composers = provider.GetServices<IPostComposer>().ToDictionary(c => c.Channel);
         var reference = new PostsBenchmarks();

@@ -14,7 +14,7 @@ namespace SyndicationBot.Articles;
 /// <param name="ImageUrl">A lead image (og:image), if any.</param>
 /// <param name="Tags">Tags from front matter or the source's configured tags.</param>
 /// <param name="ContentHash">Hex SHA-256 of the normalised headline and paragraphs.</param>
-public sealed record Article(
+internal sealed record Article(
     string Source,
     string Title,
     IReadOnlyList<string> Paragraphs,

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Articles;
 
 /// <summary>The outcome of reading one input: an article, or a rejection that names the input and what is wrong.</summary>
-public abstract record ArticleReadResult(string Source)
+internal abstract record ArticleReadResult(string Source)
 {
     /// <summary>The input was read into an article.</summary>
     public sealed record Accepted(Article Article) : ArticleReadResult(Article.Source);

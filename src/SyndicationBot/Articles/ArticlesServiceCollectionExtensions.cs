@@ -7,7 +7,7 @@ using SyndicationBot.Articles.Text;
 namespace SyndicationBot.Articles;
 
 /// <summary>Registers article reading: the loader, its language identifier, the feed fetcher (typed HTTP client) and the <c>Sources</c> options.</summary>
-public static class ArticlesServiceCollectionExtensions
+internal static class ArticlesServiceCollectionExtensions
 {
     // A feed or article page that takes longer than this is treated as a failed poll and backed off.
     private static readonly TimeSpan FeedRequestTimeout = TimeSpan.FromSeconds(30);

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Articles;
 
 /// <summary>One feed to poll (an element of <c>Sources:Feeds</c>).</summary>
-public sealed class FeedSourceOptions
+internal sealed class FeedSourceOptions
 {
     /// <summary>A short unique name used in logs and in the ledger.</summary>
     public string Name { get; set; } = "";

@@ -5,7 +5,7 @@ namespace SyndicationBot.Articles;
 /// Never throws for bad input: a bad input becomes a <see cref="ArticleReadResult.Rejected"/> that names
 /// the source and what is wrong. A feed yields one result per item.
 /// </summary>
-public interface IArticleLoader
+internal interface IArticleLoader
 {
     /// <summary>Reads one input. <paramref name="source"/> is the path or URL as given (used in results and errors).</summary>
     IReadOnlyList<ArticleReadResult> Load(string source, ReadOnlySpan<byte> content);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Articles;
 
 /// <summary>Where articles come from: the watched seed folder and the configured feeds (section <c>Sources</c>).</summary>
-public sealed class SourcesOptions
+internal sealed class SourcesOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Sources";

@@ -5,7 +5,7 @@ namespace SyndicationBot.Channels;
 /// (from an environment variable such as <c>Channels__X__AccessToken</c>), else the file named by the
 /// option's <c>…File</c> twin, else the Docker/Kubernetes secret file <c>/run/secrets/{name}</c>.
 /// </summary>
-public static class ChannelSecret
+internal static class ChannelSecret
 {
     /// <summary>The directory searched last; tests point it elsewhere.</summary>
     public static string SecretsDirectory { get; set; } = "/run/secrets";

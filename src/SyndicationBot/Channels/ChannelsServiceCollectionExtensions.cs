@@ -1,31 +1,41 @@
 using Microsoft.Extensions.DependencyInjection;
-using SyndicationBot.Channels.Bluesky;
-using SyndicationBot.Channels.Facebook;
-using SyndicationBot.Channels.Mastodon;
-using SyndicationBot.Channels.Outbox;
 using SyndicationBot.Channels.Resilience;
-using SyndicationBot.Channels.Telegram;
-using SyndicationBot.Channels.Webhook;
-using SyndicationBot.Channels.X;
+using SyndicationBot.Posts;
 
 namespace SyndicationBot.Channels;
 
-/// <summary>Registers every channel; each is used only when its <c>Channels:&lt;Name&gt;:Enabled</c> is true.</summary>
-public static class ChannelsServiceCollectionExtensions
+/// <summary>Registers every network; each channel is used only when its <c>Channels:&lt;Name&gt;:Enabled</c> is true.</summary>
+internal static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>Adds all channels.</summary>
+    /// <summary>Adds every network of <see cref="Networks.All"/>: its post format and composer, and its channel.</summary>
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
-        services.AddOutboxChannel();
-        services.AddXChannel();
-        services.AddBlueskyChannel();
-        services.AddTelegramChannel();
-        services.AddFacebookChannel();
-        services.AddMastodonChannel();
-        services.AddWebhookChannel();
+        foreach (var network in Networks.All)
+        {
+            services.AddNetwork(network);
+        }
 
         // Last: wraps every channel registered above in its resilience pipeline.
         services.AddChannelResilience();
+        return services;
+    }
+
+    /// <summary>Adds only the post formats and composers of every network: the Posts graph without any channel.</summary>
+    internal static IServiceCollection AddNetworkPostFormats(this IServiceCollection services)
+    {
+        foreach (var network in Networks.All)
+        {
+            services.AddPostFormat(network.Post);
+        }
+
+        return services;
+    }
+
+    internal static IServiceCollection AddNetwork(this IServiceCollection services, NetworkDescriptor network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        services.AddPostFormat(network.Post);
+        network.AddChannel(services);
         return services;
     }
 }

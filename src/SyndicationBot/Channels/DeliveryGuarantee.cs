@@ -1,7 +1,7 @@
 namespace SyndicationBot.Channels;
 
 /// <summary>What a network guarantees when the same post is sent again after an unknown outcome.</summary>
-public enum DeliveryGuarantee
+internal enum DeliveryGuarantee
 {
     /// <summary>The network dedupes on our idempotency key (outbox, Mastodon Idempotency-Key, Bluesky record key): resend safely.</summary>
     Idempotent,

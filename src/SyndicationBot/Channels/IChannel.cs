@@ -5,7 +5,7 @@ namespace SyndicationBot.Channels;
 /// network call and classify the answer into a <see cref="PublishResult"/>; they never throw for an
 /// expected outcome (rate limit, auth failure, validation error), only for bugs.
 /// </summary>
-public interface IChannel
+internal interface IChannel
 {
     /// <summary>The channel name, as used in configuration and in the ledger (<c>x</c>, <c>mastodon</c>, …).</summary>
     string Name { get; }

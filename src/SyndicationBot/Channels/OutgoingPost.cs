@@ -7,4 +7,4 @@ namespace SyndicationBot.Channels;
 /// <param name="IdempotencyKey">Stable for the post's whole life; derived from the article and channel.</param>
 /// <param name="Attempt">1 for the first attempt.</param>
 /// <param name="Draft">The composed post.</param>
-public sealed record OutgoingPost(long PostId, string IdempotencyKey, int Attempt, PostDraft Draft);
+internal sealed record OutgoingPost(long PostId, string IdempotencyKey, int Attempt, PostDraft Draft);

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Channels;
 
 /// <summary>The classified outcome of one publish attempt. Expected outcomes are values, matched with <c>switch</c>.</summary>
-public abstract record PublishResult
+internal abstract record PublishResult
 {
     private PublishResult()
     {

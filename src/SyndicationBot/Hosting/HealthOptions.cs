@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Hosting;
 
 /// <summary>How the service reports that it is alive: heartbeats in the ledger and the liveness threshold of its loops.</summary>
-public sealed class HealthOptions
+internal sealed class HealthOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Health";

@@ -18,7 +18,7 @@ using SyndicationBot.Summaries;
 namespace SyndicationBot.Hosting;
 
 /// <summary>Builds the whole service graph; Program.cs and the tests call the same method, so they run the same graph.</summary>
-public static class SyndicationBotHostBuilderExtensions
+internal static class SyndicationBotHostBuilderExtensions
 {
     /// <summary>Adds every feature of SyndicationBot to the host.</summary>
     public static IHostApplicationBuilder AddSyndicationBot(this IHostApplicationBuilder builder)

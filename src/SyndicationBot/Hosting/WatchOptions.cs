@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Hosting;
 
 /// <summary>How the seed folder is watched.</summary>
-public sealed class WatchOptions
+internal sealed class WatchOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Sources:Watch";

@@ -7,7 +7,7 @@ namespace SyndicationBot.Ingestion;
 /// Posts that have not gone out always take the new text; a new post about the change is made only when
 /// <see cref="Enabled"/> is set, so followers are not shown the same story twice unless the operator wants it.
 /// </summary>
-public sealed class UpdatePostsOptions
+internal sealed class UpdatePostsOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Sources:Updates";

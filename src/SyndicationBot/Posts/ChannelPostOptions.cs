@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Posts;
 
 /// <summary>How posts are written for one channel (<c>Posts:Channels:{channel}</c>).</summary>
-public sealed class ChannelPostOptions
+internal sealed class ChannelPostOptions
 {
     /// <summary>
     /// The post layout. Placeholders: <c>{title}</c>, <c>{summary}</c>, <c>{url}</c>, <c>{hashtags}</c>; <c>{{</c> and

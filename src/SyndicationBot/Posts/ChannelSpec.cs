@@ -2,7 +2,7 @@ using SyndicationBot.Posts.Rules;
 
 namespace SyndicationBot.Posts;
 
-/// <summary>What makes one channel's post different: its rule, default layout, styling and defaults.</summary>
+/// <summary>One network's <see cref="PostFormat"/> with its rule at the current limit, as the shared composition uses it.</summary>
 internal sealed record ChannelSpec(
     string Channel,
     ILengthRule Rule,

@@ -2,19 +2,73 @@ using SyndicationBot.Posts.Rules;
 
 namespace SyndicationBot.Posts;
 
-// PostFitter's stages, judged by additive cost estimates: each distinct piece is measured once.
-internal sealed class CostFitter(PostTemplate template, PostMaterial material, ILengthRule rule, string suffix)
+// FittingOrder's candidates judged by additive cost estimates: each distinct piece is measured once.
+internal sealed class CostFitter(PostTemplate template, PostMaterial material, ILengthRule rule, string suffix) : IFittingStages
 {
     private readonly Dictionary<string, TextCost> costs = new(StringComparer.Ordinal);
+    private readonly string allTags = string.Join(' ', material.Hashtags);
+    private TextCost[] sentenceCosts = [];
+    private TextCost[] summaryCosts = [];
+
+    public int SentencesWorthTrying { get; private set; }
 
     public FittedPost? Fit(bool allowCut)
     {
+        MeasureSentences();
+        return FittingOrder.Fit(this, material, allowCut);
+    }
+
+    public FittedPost? Sentences(int count)
+    {
+        // Judged on costs alone: only the winner's summary is joined and laid out.
+        bool emptySummary = count == 1 && material.Sentences[0].Length == 0;
+        return rule.Within(LayoutCost(material.Title, emptySummary ? string.Empty : Present, summaryCosts[count], allTags))
+            ? Build(material.Title, PostFitter.Join(material.Sentences, count), allTags)
+            : null;
+    }
+
+    public FittedPost? NoSummary() => TryFit(material.Title, string.Empty, default, allTags);
+
+    public FittedPost? LeadWithHashtags(int count) =>
+        TryFit(material.Title, material.Sentences[0], sentenceCosts[0], string.Join(' ', material.Hashtags.Take(count)));
+
+    public FitVerdict CutLead()
+    {
+        var frame = FrameCost(material.Title, Present, TemplateField.Summary);
+        var prefixCosts = rule.PrefixCosts(material.Sentences[0]);
+        if (prefixCosts is null)
+        {
+            return FitVerdict.Unknown;
+        }
+
+        string? cut = TextCutter.Cut(material.Sentences[0], prefixCosts, CostOf(TextCutter.Ellipsis), c => rule.Within(frame.Plus(c)));
+        return cut is null ? null : Build(material.Title, cut, string.Empty);
+    }
+
+    public FittedPost? TitleOnly() => TryFit(material.Title, string.Empty, default, string.Empty);
+
+    public FitVerdict CutTitle()
+    {
+        var titleCosts = rule.PrefixCosts(material.Title);
+        if (titleCosts is null)
+        {
+            return FitVerdict.Unknown;
+        }
+
+        var titleFrame = FrameCost(Present, string.Empty, TemplateField.Title);
+        string? shortTitle = TextCutter.Cut(material.Title, titleCosts, CostOf(TextCutter.Ellipsis), c => rule.Within(titleFrame.Plus(c)));
+        return shortTitle is null ? FitVerdict.Unknown : Build(shortTitle, string.Empty, string.Empty);
+    }
+
+    // Whether even the link fits is for the exact search to say.
+    public FittedPost? LinkOnly() => null;
+
+    private void MeasureSentences()
+    {
         var sentences = material.Sentences;
-        var hashtags = material.Hashtags;
-        var sentenceCosts = new TextCost[sentences.Count];
-        var summaryCosts = new TextCost[sentences.Count + 1];
+        sentenceCosts = new TextCost[sentences.Count];
+        summaryCosts = new TextCost[sentences.Count + 1];
         var space = CostOf(" ");
-        string allTags = string.Join(' ', hashtags);
 
         // Costs only grow as sentences are added and the layout stays the same once the lead is there: when the lead
         // alone does not fit, no longer summary does, and the other sentences need not be measured at all.
@@ -40,59 +94,7 @@ internal sealed class CostFitter(PostTemplate template, PostMaterial material, I
             summaryCosts[i + 1] = i == 0 ? sentenceCosts[0] : summaryCosts[i].Plus(space).Plus(sentenceCosts[i]);
         }
 
-        for (int k = measured; k >= 1; k--)
-        {
-            // Judged on costs alone: only the winner's summary is joined and laid out.
-            bool emptySummary = k == 1 && sentences[0].Length == 0;
-            if (rule.Within(LayoutCost(material.Title, emptySummary ? string.Empty : Present, summaryCosts[k], allTags)))
-            {
-                return Build(material.Title, PostFitter.Join(sentences, k), allTags) with { SentencesUsed = k };
-            }
-        }
-
-        if (sentences.Count == 0 && TryFit(material.Title, string.Empty, default, allTags) is { } bare)
-        {
-            return bare;
-        }
-
-        for (int h = hashtags.Count - 1; h >= 0 && sentences.Count > 0; h--)
-        {
-            if (TryFit(material.Title, sentences[0], sentenceCosts[0], string.Join(' ', hashtags.Take(h))) is { } fewer)
-            {
-                return fewer with { SentencesUsed = 1 };
-            }
-        }
-
-        if (allowCut && sentences.Count > 0)
-        {
-            var frame = FrameCost(material.Title, "x", TemplateField.Summary);
-            var prefixCosts = rule.PrefixCosts(sentences[0]);
-            if (prefixCosts is null)
-            {
-                return null;
-            }
-
-            string? cut = TextCutter.Cut(sentences[0], prefixCosts, CostOf(TextCutter.Ellipsis), c => rule.Within(frame.Plus(c)));
-            if (cut is not null)
-            {
-                return Build(material.Title, cut, string.Empty);
-            }
-        }
-
-        if (TryFit(material.Title, string.Empty, default, string.Empty) is { } titleOnly)
-        {
-            return titleOnly;
-        }
-
-        var titleCosts = rule.PrefixCosts(material.Title);
-        if (titleCosts is null)
-        {
-            return null;
-        }
-
-        var titleFrame = FrameCost("x", string.Empty, TemplateField.Title);
-        string? shortTitle = TextCutter.Cut(material.Title, titleCosts, CostOf(TextCutter.Ellipsis), c => rule.Within(titleFrame.Plus(c)));
-        return shortTitle is null ? null : Build(shortTitle, string.Empty, string.Empty);
+        SentencesWorthTrying = measured;
     }
 
     private FittedPost? TryFit(string title, string summary, TextCost summaryCost, string hashtags) =>

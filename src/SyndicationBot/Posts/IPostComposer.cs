@@ -4,7 +4,7 @@ using SyndicationBot.Summaries;
 namespace SyndicationBot.Posts;
 
 /// <summary>Composes the post for one network from an article and its summary, inside that network's length rule.</summary>
-public interface IPostComposer
+internal interface IPostComposer
 {
     /// <summary>The channel name this composer writes for.</summary>
     string Channel { get; }

@@ -8,7 +8,7 @@ namespace SyndicationBot.Posts;
 /// <param name="Text">The text as sent (for Telegram: the HTML source).</param>
 /// <param name="Length">The length by the network's rule (for Telegram: the visible text).</param>
 /// <param name="Limit">The network's limit under that rule.</param>
-public sealed record PostDraft(string Channel, string Text, int Length, int Limit)
+internal sealed record PostDraft(string Channel, string Text, int Length, int Limit)
 {
     /// <summary>The article's language (ISO 639-1) or <c>und</c>.</summary>
     public string Language { get; init; } = "und";
@@ -30,7 +30,7 @@ public sealed record PostDraft(string Channel, string Text, int Length, int Limi
 }
 
 /// <summary>A rich-text span: <paramref name="Type"/> is <c>link</c> or <c>tag</c>; offsets are UTF-8 bytes, end exclusive.</summary>
-public sealed record TextFacet(string Type, int ByteStart, int ByteEnd, string Value);
+internal sealed record TextFacet(string Type, int ByteStart, int ByteEnd, string Value);
 
 /// <summary>An external link card (Bluesky <c>app.bsky.embed.external</c>).</summary>
-public sealed record LinkCard(Uri Uri, string Title, string Description, Uri? Thumb);
+internal sealed record LinkCard(Uri Uri, string Title, string Description, Uri? Thumb);

@@ -2,9 +2,7 @@ using SyndicationBot.Posts.Rules;
 
 namespace SyndicationBot.Posts;
 
-// The fitting order, from best to last resort: whole sentences with hashtags; the lead sentence with fewer
-// hashtags; the lead cut at a word with "…" (not in a thread, whose replies carry the sentences whole); the
-// headline alone, cut if need be; the link alone. The link is never cut or dropped.
+// Fits a post in FittingOrder, judging candidates by cost estimates first and exactly when those cannot tell.
 internal static class PostFitter
 {
     // Measuring the whole post for every candidate is what makes fitting slow (X's count alone is a full
@@ -19,73 +17,8 @@ internal static class PostFitter
             : Fit(template, material, rule.Fits, suffix, allowCut);
     }
 
-    public static FittedPost Fit(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix = "", bool allowCut = true)
-    {
-        var sentences = material.Sentences;
-        var hashtags = material.Hashtags;
-
-        for (int k = sentences.Count; k >= 1; k--)
-        {
-            var attempt = Try(template, material.Title, Join(sentences, k), material.UrlText, hashtags, fits, suffix);
-            if (attempt is not null)
-            {
-                return attempt with { SentencesUsed = k };
-            }
-        }
-
-        if (sentences.Count == 0)
-        {
-            var bare = Try(template, material.Title, string.Empty, material.UrlText, hashtags, fits, suffix);
-            if (bare is not null)
-            {
-                return bare;
-            }
-        }
-
-        for (int h = hashtags.Count - 1; h >= 0 && sentences.Count > 0; h--)
-        {
-            var fewer = Try(template, material.Title, sentences[0], material.UrlText, hashtags.Take(h).ToList(), fits, suffix);
-            if (fewer is not null)
-            {
-                return fewer with { SentencesUsed = 1 };
-            }
-        }
-
-        if (sentences.Count > 0 && allowCut)
-        {
-            string? cut = TextCutter.Cut(sentences[0], s => fits(Plain(template, material.Title, s, material.UrlText, [], suffix)));
-            if (cut is not null)
-            {
-                return Try(template, material.Title, cut, material.UrlText, [], fits, suffix)!;
-            }
-        }
-
-        var titleOnly = Try(template, material.Title, string.Empty, material.UrlText, [], fits, suffix);
-        if (titleOnly is not null)
-        {
-            return titleOnly;
-        }
-
-        string? shortTitle = TextCutter.Cut(material.Title, t => fits(Plain(template, t, string.Empty, material.UrlText, [], suffix)));
-        if (shortTitle is not null)
-        {
-            return Try(template, shortTitle, string.Empty, material.UrlText, [], fits, suffix)!;
-        }
-
-        var linkOnly = template.Layout(string.Empty, string.Empty, material.UrlText, string.Empty);
-        string plain = PostTemplate.ToPlainText(linkOnly) + suffix;
-        return new FittedPost(linkOnly, plain, 0, fits(plain)) { Suffix = suffix };
-    }
-
-    private static FittedPost? Try(PostTemplate template, string title, string summary, string url, IReadOnlyList<string> hashtags, Func<string, bool> fits, string suffix)
-    {
-        var pieces = template.Layout(title, summary, url, string.Join(' ', hashtags));
-        string plain = PostTemplate.ToPlainText(pieces) + suffix;
-        return fits(plain) ? new FittedPost(pieces, plain, 0, true) { Suffix = suffix } : null;
-    }
-
-    private static string Plain(PostTemplate template, string title, string summary, string url, IReadOnlyList<string> hashtags, string suffix) =>
-        PostTemplate.ToPlainText(template.Layout(title, summary, url, string.Join(' ', hashtags))) + suffix;
+    public static FittedPost Fit(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix = "", bool allowCut = true) =>
+        FittingOrder.Fit(new ExactStages(template, material, fits, suffix), material, allowCut)!;
 
     public static string Join(IReadOnlyList<string> sentences, int count)
     {
@@ -117,5 +50,48 @@ internal static class PostFitter
                 span = span[sentence.Length..];
             }
         });
+    }
+
+    // Every candidate laid out and measured whole.
+    private sealed class ExactStages(PostTemplate template, PostMaterial material, Func<string, bool> fits, string suffix) : IFittingStages
+    {
+        public int SentencesWorthTrying => material.Sentences.Count;
+
+        public FittedPost? Sentences(int count) => Try(material.Title, Join(material.Sentences, count), material.Hashtags);
+
+        public FittedPost? NoSummary() => Try(material.Title, string.Empty, material.Hashtags);
+
+        public FittedPost? LeadWithHashtags(int count) => Try(material.Title, material.Sentences[0], material.Hashtags.Take(count).ToList());
+
+        public FitVerdict CutLead()
+        {
+            string? cut = TextCutter.Cut(material.Sentences[0], s => fits(Plain(material.Title, s)));
+            return cut is null ? null : Try(material.Title, cut, [])!;
+        }
+
+        public FittedPost? TitleOnly() => Try(material.Title, string.Empty, []);
+
+        public FitVerdict CutTitle()
+        {
+            string? shortTitle = TextCutter.Cut(material.Title, t => fits(Plain(t, string.Empty)));
+            return shortTitle is null ? null : Try(shortTitle, string.Empty, [])!;
+        }
+
+        public FittedPost LinkOnly()
+        {
+            var linkOnly = template.Layout(string.Empty, string.Empty, material.UrlText, string.Empty);
+            string plain = PostTemplate.ToPlainText(linkOnly) + suffix;
+            return new FittedPost(linkOnly, plain, 0, fits(plain)) { Suffix = suffix };
+        }
+
+        private FittedPost? Try(string title, string summary, IReadOnlyList<string> hashtags)
+        {
+            var pieces = template.Layout(title, summary, material.UrlText, string.Join(' ', hashtags));
+            string plain = PostTemplate.ToPlainText(pieces) + suffix;
+            return fits(plain) ? new FittedPost(pieces, plain, 0, true) { Suffix = suffix } : null;
+        }
+
+        private string Plain(string title, string summary) =>
+            PostTemplate.ToPlainText(template.Layout(title, summary, material.UrlText, string.Empty)) + suffix;
     }
 }

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Posts;
 
 /// <summary>Post composition settings per channel (section <c>Posts</c>).</summary>
-public sealed class PostsOptions
+internal sealed class PostsOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Posts";

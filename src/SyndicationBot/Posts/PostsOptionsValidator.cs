@@ -5,12 +5,9 @@ namespace SyndicationBot.Posts;
 
 // Hand-written: the per-channel dictionary and the template grammar are beyond the [OptionsValidator]
 // generator. Every message names the full configuration key so the operator knows what to fix.
-internal sealed class PostsOptionsValidator : IValidateOptions<PostsOptions>
+internal sealed class PostsOptionsValidator(IEnumerable<PostFormat> formats) : IValidateOptions<PostsOptions>
 {
-    private static readonly HashSet<string> LinkInText = new(StringComparer.OrdinalIgnoreCase)
-    {
-        PostChannels.X, PostChannels.Mastodon, PostChannels.Bluesky, PostChannels.Telegram,
-    };
+    private readonly Dictionary<string, PostFormat> known = formats.ToDictionary(f => f.Channel, StringComparer.OrdinalIgnoreCase);
 
     public ValidateOptionsResult Validate(string? name, PostsOptions options)
     {
@@ -19,9 +16,9 @@ internal sealed class PostsOptionsValidator : IValidateOptions<PostsOptions>
         foreach (var (channel, settings) in options.Channels)
         {
             string key = $"{PostsOptions.SectionName}:Channels:{channel}";
-            if (!PostChannels.All.Contains(channel, StringComparer.OrdinalIgnoreCase))
+            if (!known.TryGetValue(channel, out var format))
             {
-                failures.Add($"{key}: unknown channel '{channel}' (known: {string.Join(", ", PostChannels.All)}).");
+                failures.Add($"{key}: unknown channel '{channel}' (known: {string.Join(", ", known.Keys)}).");
                 continue;
             }
 
@@ -31,7 +28,7 @@ internal sealed class PostsOptionsValidator : IValidateOptions<PostsOptions>
                 {
                     failures.Add($"{key}:Template: {error}.");
                 }
-                else if (LinkInText.Contains(channel) && !parsed.Uses(TemplateField.Url))
+                else if (format.LinkOnlyInText && !parsed.Uses(TemplateField.Url))
                 {
                     failures.Add($"{key}:Template: must contain {{url}}, the only place this network carries the article link.");
                 }

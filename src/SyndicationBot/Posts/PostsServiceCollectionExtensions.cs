@@ -1,16 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SyndicationBot.Posts.Composers;
 
 namespace SyndicationBot.Posts;
 
-/// <summary>Registers one post composer per channel.</summary>
-public static class PostsServiceCollectionExtensions
+/// <summary>Registers the composition every network shares, and one network's post format.</summary>
+internal static class PostsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds every <see cref="IPostComposer"/> (resolve them as <c>IEnumerable&lt;IPostComposer&gt;</c>), the shared
-    /// channel limits and the options of section <c>Posts</c>, validated at start-up.
+    /// Adds the shared composition, the channel limits and the options of section <c>Posts</c>, validated at
+    /// start-up. The composers come from the networks (<c>AddChannels()</c> registers one per network).
     /// </summary>
     public static IServiceCollection AddPosts(this IServiceCollection services)
     {
@@ -18,13 +17,15 @@ public static class PostsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostsOptions>, PostsOptionsValidator>());
         services.TryAddSingleton<ChannelLimits>();
         services.TryAddSingleton<PostComposition>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, XPostComposer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, MastodonPostComposer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, BlueskyPostComposer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, TelegramPostComposer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, FacebookPostComposer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, WebhookPostComposer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostComposer, OutboxPostComposer>());
+        return services;
+    }
+
+    /// <summary>Adds one network's format and its <see cref="IPostComposer"/> (resolve all as <c>IEnumerable&lt;IPostComposer&gt;</c>).</summary>
+    internal static IServiceCollection AddPostFormat(this IServiceCollection services, PostFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        services.AddSingleton(format);
+        services.AddSingleton<IPostComposer>(sp => new PostComposer(format, sp.GetRequiredService<PostComposition>(), sp.GetRequiredService<ChannelLimits>()));
         return services;
     }
 }

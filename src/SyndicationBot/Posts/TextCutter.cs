@@ -1,6 +1,7 @@
 using SyndicationBot.Posts.Rules;
 using SyndicationBot.Posts.Text;
 using SyndicationBot.Summaries;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Posts;
 
@@ -82,7 +83,7 @@ internal static class TextCutter
 
             // Most characters neither are nor follow a break space, and are below the CJK ranges: nothing happens there
             // (the URL cursor only moves forward, so it catches up at the next character that matters).
-            if (at < '\u2E80' && !IsBreakSpace(at) && !IsBreakSpace(before))
+            if (at < Cjk.Lowest && !IsBreakSpace(at) && !IsBreakSpace(before))
             {
                 continue;
             }
@@ -102,7 +103,7 @@ internal static class TextCutter
                     points.Add(i);
                 }
             }
-            else if (!insideUrl && SentenceSplitter.IsCjk(at) && (SentenceSplitter.IsCjk(before) || IsCjkPunctuation(before)))
+            else if (!insideUrl && Cjk.IsLetter(at) && (Cjk.IsLetter(before) || IsCjkPunctuation(before)))
             {
                 points.Add(i);
             }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Posts;
 
 /// <summary>Whether a summary too long for one post continues as a numbered thread (<c>Posts:Channels:{channel}:Thread</c>).</summary>
-public sealed class ThreadOptions
+internal sealed class ThreadOptions
 {
     /// <summary>Off by default: one post per article.</summary>
     public bool Enabled { get; set; }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Publishing;
 
 /// <summary>How the dispatcher claims, retries and gives up on posts.</summary>
-public sealed class DispatchOptions
+internal sealed class DispatchOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Dispatch";

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Queue;
 
 /// <summary>How the ledger knows an incoming article.</summary>
-public abstract record ArticleMatch
+internal abstract record ArticleMatch
 {
     private ArticleMatch()
     {

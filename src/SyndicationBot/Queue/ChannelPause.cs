@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue;
 /// <param name="Channel">The channel's name, or <see cref="AllChannels"/>.</param>
 /// <param name="PausedAt">When it was paused.</param>
 /// <param name="Reason">Who or why, as the operator gave it.</param>
-public sealed record ChannelPause(string Channel, DateTimeOffset PausedAt, string? Reason)
+internal sealed record ChannelPause(string Channel, DateTimeOffset PausedAt, string? Reason)
 {
     /// <summary>The name under which <c>channel pause --all</c> is kept.</summary>
     public const string AllChannels = "*";

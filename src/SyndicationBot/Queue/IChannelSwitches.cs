@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue;
 /// The operator's kill switch per channel, kept in the ledger so every process on it (services and verbs) sees the
 /// same switches. A paused channel's posts are kept, neither attempted nor failed.
 /// </summary>
-public interface IChannelSwitches
+internal interface IChannelSwitches
 {
     /// <summary>Pauses <paramref name="channel"/> (or <see cref="ChannelPause.AllChannels"/>). Returns false when it was already paused.</summary>
     Task<bool> PauseAsync(string channel, string? reason, DateTimeOffset now, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Queue;
 
 /// <summary>Figures about the ledger for metrics.</summary>
-public interface ILedgerGauges
+internal interface ILedgerGauges
 {
     /// <summary>Posts per channel and state.</summary>
     Task<IReadOnlyList<QueueDepth>> CountByChannelAndStateAsync(CancellationToken cancellationToken);

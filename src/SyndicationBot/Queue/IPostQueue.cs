@@ -6,7 +6,7 @@ namespace SyndicationBot.Queue;
 /// The durable publish ledger. Every adapter (SQLite now, PostgreSQL later) passes the same contract tests.
 /// "Now" is always passed in by the caller (from <see cref="TimeProvider"/>), never read from the database clock.
 /// </summary>
-public interface IPostQueue : IRequestMarks
+internal interface IPostQueue : IRequestMarks
 {
     /// <summary>Creates or migrates the schema (forward-only). Idempotent.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ namespace SyndicationBot.Queue;
 /// sending (safe to queue again) from one that may have reached the network (in doubt). Only channels that cannot
 /// dedupe need it. Part of the ledger's port (<see cref="IPostQueue"/>), so every adapter keeps them.
 /// </summary>
-public interface IRequestMarks
+internal interface IRequestMarks
 {
     /// <summary>Records, before the network call, that the owner's current attempt of the post is about to send.</summary>
     Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken);

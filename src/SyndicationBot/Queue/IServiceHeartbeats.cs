@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue;
 /// Heartbeats of running services in the ledger, so a verb run from another process (<c>status</c>) can tell whether
 /// a service is alive, and since when it has been silent.
 /// </summary>
-public interface IServiceHeartbeats
+internal interface IServiceHeartbeats
 {
     /// <summary>Records that <paramref name="loopName"/> of <paramref name="owner"/> turned at <paramref name="at"/> (insert or replace).</summary>
     Task BeatAsync(string owner, string loopName, DateTimeOffset startedAt, DateTimeOffset at, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Queue;
 
 /// <summary>What became of one input. Stored in the ledger, and shown by <c>ingest</c>, as the lowercase word (<see cref="IngestOutcomeWords"/>).</summary>
-public enum IngestOutcome
+internal enum IngestOutcome
 {
     /// <summary>A new article: its posts were queued.</summary>
     Queued,

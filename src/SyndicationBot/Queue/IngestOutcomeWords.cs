@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue;
 /// The words the ledger's <c>ingested.outcome</c> column and <c>ingest --json</c> have always used, so ledgers written
 /// before the enum existed read the same and scripts reading the output keep working.
 /// </summary>
-public static class IngestOutcomeWords
+internal static class IngestOutcomeWords
 {
     /// <summary>The stored word: <c>queued</c>, <c>updated</c>, <c>duplicate</c>, <c>skipped</c>, <c>rejected</c> or <c>read</c>.</summary>
     public static string ToWord(this IngestOutcome outcome) => outcome switch

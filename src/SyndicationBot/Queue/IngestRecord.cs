@@ -9,7 +9,7 @@ namespace SyndicationBot.Queue;
 /// <param name="Outcome">What became of it (stored as its lowercase word, see <see cref="IngestOutcomeWords"/>).</param>
 /// <param name="Detail">The reason, for rejections and skips.</param>
 /// <param name="At">When it was recorded.</param>
-public sealed record IngestRecord(string Fingerprint, string Source, IngestOutcome Outcome, string? Detail, DateTimeOffset At)
+internal sealed record IngestRecord(string Fingerprint, string Source, IngestOutcome Outcome, string? Detail, DateTimeOffset At)
 {
     /// <summary>For <see cref="IngestOutcome.AlreadyHandled"/>: the record of the first time, as the ledger keeps it.</summary>
     public IngestRecord? Earlier { get; init; }

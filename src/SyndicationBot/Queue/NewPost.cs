@@ -3,4 +3,4 @@ using SyndicationBot.Posts;
 namespace SyndicationBot.Queue;
 
 /// <summary>A post to add to the ledger, with its scheduled time.</summary>
-public sealed record NewPost(PostDraft Draft, DateTimeOffset DueAt, bool Urgent = false);
+internal sealed record NewPost(PostDraft Draft, DateTimeOffset DueAt, bool Urgent = false);

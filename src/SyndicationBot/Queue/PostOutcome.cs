@@ -1,7 +1,7 @@
 namespace SyndicationBot.Queue;
 
 /// <summary>What to write to the ledger after an attempt (or an operator action).</summary>
-public abstract record PostOutcome
+internal abstract record PostOutcome
 {
     private PostOutcome()
     {

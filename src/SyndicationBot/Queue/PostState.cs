@@ -6,7 +6,7 @@ namespace SyndicationBot.Queue;
 /// RetryWaiting → Publishing again at its next attempt time. A Publishing post whose lease expired
 /// is recovered by its channel's <see cref="Channels.DeliveryGuarantee"/>.
 /// </remarks>
-public enum PostState
+internal enum PostState
 {
     /// <summary>Waiting for its due time.</summary>
     Queued = 0,

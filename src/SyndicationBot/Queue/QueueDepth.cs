@@ -1,4 +1,4 @@
 namespace SyndicationBot.Queue;
 
 /// <summary>How many posts of one channel are in one state.</summary>
-public sealed record QueueDepth(string Channel, PostState State, int Count);
+internal sealed record QueueDepth(string Channel, PostState State, int Count);

@@ -10,7 +10,7 @@ using SyndicationBot.Configuration;
 namespace SyndicationBot.Queue;
 
 /// <summary>Registers the durable ledger.</summary>
-public static class QueueServiceCollectionExtensions
+internal static class QueueServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="IPostQueue"/> on SQLite, configured from <see cref="StorageOptions"/>.</summary>
     public static IServiceCollection AddLedger(this IServiceCollection services)

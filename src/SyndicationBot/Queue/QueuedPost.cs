@@ -3,7 +3,7 @@ using SyndicationBot.Posts;
 namespace SyndicationBot.Queue;
 
 /// <summary>A post as the ledger holds it.</summary>
-public sealed record QueuedPost(
+internal sealed record QueuedPost(
     long Id,
     string ArticleKey,
     string ArticleTitle,

@@ -3,4 +3,4 @@ namespace SyndicationBot.Queue;
 /// <summary>What recording a changed article did.</summary>
 /// <param name="Refreshed">Unsent posts that now carry the new text.</param>
 /// <param name="Added">Update posts queued.</param>
-public sealed record RevisionOutcome(int Refreshed, int Added);
+internal sealed record RevisionOutcome(int Refreshed, int Added);

@@ -5,4 +5,4 @@ namespace SyndicationBot.Queue;
 /// <param name="Loop">The loop: <c>dispatcher</c>, <c>watcher</c>, <c>feeds</c>.</param>
 /// <param name="StartedAt">When that process started.</param>
 /// <param name="At">When the loop last turned.</param>
-public sealed record ServiceHeartbeat(string Owner, string Loop, DateTimeOffset StartedAt, DateTimeOffset At);
+internal sealed record ServiceHeartbeat(string Owner, string Loop, DateTimeOffset StartedAt, DateTimeOffset At);

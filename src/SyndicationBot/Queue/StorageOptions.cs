@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Queue;
 
 /// <summary>Where the ledger lives.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Storage";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Summaries;
 
@@ -32,8 +33,8 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
         // Every distinct word (case-insensitively) gets a number once; sets, counts and overlaps then work on
         // numbers instead of hashing each word again for every set it is looked up in. Headline words come first,
         // so "in the headline" is "numbered below the headline's count".
-        // The tables are reused from the thread's previous call: allocating and zeroing them afresh was a large part
-        // of the summariser's time. Taken out while in use, so a call that throws leaves nothing half-used behind.
+        // The tables are reused from the thread's previous call rather than allocated and zeroed per call (the
+        // measurements are in docs/BENCHMARKS.md). Taken out while in use, so a call that throws leaves nothing half-used behind.
         var workspace = cachedWorkspace ?? new Workspace();
         cachedWorkspace = null;
         try
@@ -237,11 +238,11 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 continue;
             }
 
-            if (SentenceSplitter.IsCjk(text[i]))
+            if (Cjk.IsLetter(text[i]))
             {
-                // A CJK character is a letter (IsCjk requires OtherLetter).
+                // A CJK character is a letter (Cjk.IsLetter requires OtherLetter).
                 letters++;
-                if (i + 1 < text.Length && SentenceSplitter.IsCjk(text[i + 1]))
+                if (i + 1 < text.Length && Cjk.IsLetter(text[i + 1]))
                 {
                     Add(words.Number(source, offset + i, 2, mayBeStopWord: false), seen, stamp, tokens);
                 }
@@ -275,7 +276,7 @@ internal sealed class ExtractiveSummarizer(IOptions<SummariesOptions> options) :
                 else
                 {
                     bool letter = char.IsLetterOrDigit(c);
-                    if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || SentenceSplitter.IsCjk(c))
+                    if (!(letter || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || Cjk.IsLetter(c))
                     {
                         break;
                     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Summaries;
 
@@ -103,7 +104,7 @@ internal static class SentenceSplitter
         if (!char.IsWhiteSpace(next))
         {
             // Chinese text often has no space after a half-width mark; elsewhere "3.4", "U.S." and "(…)" go on.
-            return cjk && text[markStart] != '.' && IsCjk(next);
+            return cjk && text[markStart] != '.' && Cjk.IsLetter(next);
         }
 
         int nextStart = end;
@@ -247,11 +248,4 @@ internal static class SentenceSplitter
     private static bool IsCjkTerminal(char c) => c is '。' or '！' or '？' or '｡';
 
     private static bool IsCloser(char c) => c is '»' or '”' or '’' or '"' or '\'' or ')' or ']' or '」' or '』' or '）' or '›' or '〕' or '】';
-
-    internal static bool IsCjk(char c)
-    {
-        // The range first: it rules out Latin, Arabic and Cyrillic letters without a category look-up.
-        return c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF')
-            && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
-    }
 }

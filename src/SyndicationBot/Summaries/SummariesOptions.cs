@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Summaries;
 
 /// <summary>How long a summary may be.</summary>
-public sealed class SummariesOptions
+internal sealed class SummariesOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Summaries";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace SyndicationBot.Summaries;
 
 /// <summary>Registers the summariser.</summary>
-public static class SummariesServiceCollectionExtensions
+internal static class SummariesServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="ISummarizer"/> and its options (section <c>Summaries</c>).</summary>
     public static IServiceCollection AddSummaries(this IServiceCollection services)

@@ -5,7 +5,7 @@ namespace SyndicationBot.Summaries;
 /// a composer should try to fit them (the lead is first).
 /// </summary>
 /// <param name="Sentences">Candidate sentences, each found verbatim in the article body.</param>
-public sealed record Summary(IReadOnlyList<string> Sentences)
+internal sealed record Summary(IReadOnlyList<string> Sentences)
 {
     /// <summary>The summary as one paragraph.</summary>
     public string Text => string.Join(' ', Sentences);

@@ -218,7 +218,7 @@ public sealed partial class ChaosProxy : IAsyncDisposable
         };
     }
 
-    // Each network's own way of saying when to come back (platforms.md): epoch seconds, ISO 8601, retry_after.
+    // Each network's own way of saying when to come back: epoch seconds, ISO 8601, retry_after.
     private Task RateLimitedAsync(HttpContext context)
     {
         var reset = time.GetUtcNow() + RateLimitReset;

@@ -1,3 +1,4 @@
+using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class ChannelLimitsTests
     public void GetLimit_Defaults_AreEachNetworksLimit(string channel, int expected)
     {
         // Arrange
-        var target = new ChannelLimits();
+        var target = new ChannelLimits(Networks.All.Select(n => n.Post));
 
         // Act
         int limit = target.GetLimit(channel);
@@ -28,7 +29,7 @@ public sealed class ChannelLimitsTests
     public void SetLimit_InstanceLimit_ReplacesTheDefault()
     {
         // Arrange
-        var target = new ChannelLimits();
+        var target = new ChannelLimits(Networks.All.Select(n => n.Post));
 
         // Act
         target.SetLimit("Mastodon", 5000);
@@ -41,7 +42,7 @@ public sealed class ChannelLimitsTests
     public void SetLimit_Zero_IsRejected()
     {
         // Arrange
-        var target = new ChannelLimits();
+        var target = new ChannelLimits(Networks.All.Select(n => n.Post));
 
         // Act // Assert
         Assert.Throws<ArgumentOutOfRangeException>(() => target.SetLimit("mastodon", 0));

@@ -1,3 +1,4 @@
+using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using Xunit;
 
@@ -9,7 +10,7 @@ public sealed class PostsOptionsValidatorTests
     public void Validate_Defaults_Succeeds()
     {
         // Arrange
-        var target = new PostsOptionsValidator();
+        var target = new PostsOptionsValidator(Networks.All.Select(n => n.Post));
 
         // Act
         var result = target.Validate(null, new PostsOptions());
@@ -22,7 +23,7 @@ public sealed class PostsOptionsValidatorTests
     public void Validate_EveryKindOfMistake_ListsEachWithItsKey()
     {
         // Arrange
-        var target = new PostsOptionsValidator();
+        var target = new PostsOptionsValidator(Networks.All.Select(n => n.Post));
         var options = new PostsOptions();
         options.Channels["x"] = new ChannelPostOptions { Template = "{title} {summary}" };
         options.Channels["telegram"] = new ChannelPostOptions { Template = "{titre} {url}", Thread = new ThreadOptions { MaxPosts = 1 } };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using SyndicationBot.Summaries;
 
@@ -14,7 +15,7 @@ internal static class PostsTestHost
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSummaries();
-        services.AddPosts();
+        services.AddPosts().AddNetworkPostFormats();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -1,4 +1,5 @@
 using Xunit;
+using Moq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -327,6 +328,74 @@ public sealed class DispatcherTests : IDisposable
         Assert.Equal(1, await next);
         Assert.Equal(0, await idle);
         Assert.Equal(2, _passes.Completed);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CancelledPost_NeverCallsTheChannel()
+    {
+        // Arrange
+        var channel = MockChannel("x", new PublishResult.Published("1", null));
+        var target = await CreateTargetAsync([channel.Object]);
+        var id = await EnqueueAsync("x", Start);
+        await Ledger.CancelAsync(id, Start, CancellationToken.None);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        channel.Verify(c => c.PublishAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ChannelPausedByAnAuthFailure_IsNotCalledAgainUntilThePauseEnds()
+    {
+        // Arrange
+        var channel = MockChannel("x", new PublishResult.AuthFailed("401 Unauthorized"));
+        var target = await CreateTargetAsync([channel.Object]);
+        await EnqueueAsync("x", Start, "first");
+        await EnqueueAsync("x", Start, "second");
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Act
+        _time.Advance(TimeSpan.FromMinutes(14));
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+        var callsDuringThePause = channel.Invocations.Count(i => i.Method.Name == nameof(IChannel.PublishAsync));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, callsDuringThePause);
+        channel.Verify(c => c.PublishAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_LeaseRecoveredOnAChannelWithoutLookup_NeverAsksTheChannelToLookUp()
+    {
+        // Arrange
+        var channel = MockChannel("x", new PublishResult.Published("1", null));
+        var target = await CreateTargetAsync([channel.Object]);
+        var id = await EnqueueAsync("x", Start);
+        Assert.Single(await Ledger.ClaimDueAsync(Start, "other-host/1/dead", TimeSpan.FromMinutes(2), 10, CancellationToken.None));
+        _time.Advance(TimeSpan.FromMinutes(3));
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        Assert.NotEqual(PostState.Publishing, (await Ledger.GetAsync(id, CancellationToken.None))!.State);
+        channel.Verify(c => c.LookupAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    // Moq where the interaction is the behaviour: whether, and how often, the channel was called at all.
+    private static Mock<IChannel> MockChannel(string name, PublishResult answer)
+    {
+        var channel = new Mock<IChannel>(MockBehavior.Strict);
+        channel.SetupGet(c => c.Name).Returns(name);
+        channel.SetupGet(c => c.Enabled).Returns(true);
+        channel.SetupGet(c => c.Guarantee).Returns(DeliveryGuarantee.None);
+        channel.Setup(c => c.PublishAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>())).ReturnsAsync(answer);
+        channel.Setup(c => c.LookupAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>())).ReturnsAsync((PublishResult.Published?)null);
+        return channel;
     }
 
     private async Task<long> EnqueueAsync(string channel, DateTimeOffset due, string title = "Story")

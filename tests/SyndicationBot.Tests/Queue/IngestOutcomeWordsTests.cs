@@ -6,14 +6,17 @@ namespace SyndicationBot.Tests.Queue;
 public sealed class IngestOutcomeWordsTests
 {
     [Theory]
-    [InlineData(IngestOutcome.Queued, "queued")]
-    [InlineData(IngestOutcome.Updated, "updated")]
-    [InlineData(IngestOutcome.Duplicate, "duplicate")]
-    [InlineData(IngestOutcome.Skipped, "skipped")]
-    [InlineData(IngestOutcome.Rejected, "rejected")]
-    [InlineData(IngestOutcome.Read, "read")]
-    public void ToWord_EachOutcome_IsTheWordLedgersAndIngestJsonAlwaysHeld(IngestOutcome outcome, string word)
+    [InlineData("Queued", "queued")]
+    [InlineData("Updated", "updated")]
+    [InlineData("Duplicate", "duplicate")]
+    [InlineData("Skipped", "skipped")]
+    [InlineData("Rejected", "rejected")]
+    [InlineData("Read", "read")]
+    public void ToWord_EachOutcome_IsTheWordLedgersAndIngestJsonAlwaysHeld(string outcomeName, string word)
     {
+        // Arrange
+        var outcome = Enum.Parse<IngestOutcome>(outcomeName);
+
         // Act
         var written = outcome.ToWord();
         var read = IngestOutcomeWords.FromWord(word);

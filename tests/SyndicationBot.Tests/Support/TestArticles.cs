@@ -6,7 +6,7 @@ using SyndicationBot.Posts;
 namespace SyndicationBot.Tests.Support;
 
 /// <summary>Small articles and drafts for ledger and dispatcher tests.</summary>
-public static class TestArticles
+internal static class TestArticles
 {
     public static Article Create(string title, string? url = null, params string[] paragraphs)
     {

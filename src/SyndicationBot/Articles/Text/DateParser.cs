@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Articles.Text;
 
@@ -169,7 +170,7 @@ internal static class DateParser
                 {
                     month = named;
                 }
-                else if (IsCjk(c))
+                else if (Cjk.IsLetter(c))
                 {
                     otherLetters += (i - start) * 3;
                 }
@@ -275,8 +276,6 @@ internal static class DateParser
 
         return false;
     }
-
-    private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF');
 
     internal static string Fold(ReadOnlySpan<char> word) => CharFolding.Fold(word);
 

@@ -8,7 +8,7 @@ namespace SyndicationBot.Articles.Text;
 /// language only when one wins by a clear margin; otherwise it returns null and Lingua decides.
 /// </summary>
 /// <remarks>
-/// Why it exists: Lingua costs about 100 µs per page, two thirds of the whole read of a seed-size page, while
+/// Why it exists: Lingua costs most of the whole read of a seed-size page (docs/BENCHMARKS.md), while
 /// running news text in these languages is settled by a dozen articles and prepositions in well under a
 /// microsecond. Lingua stays the authority for everything the vote is unsure about (short, mixed, or
 /// unusual text); tests check the vote agrees with Lingua wherever it answers. Hand-written because no

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Articles.Text;
 
@@ -225,7 +226,7 @@ internal static class ScrapedPageExtractor
     {
         foreach (var c in line)
         {
-            if (char.IsAsciiLetter(c) || (c >= 0x80 && (IsCjk(c) || char.IsLetter(c))))
+            if (char.IsAsciiLetter(c) || (c >= 0x80 && (Cjk.IsLetter(c) || char.IsLetter(c))))
             {
                 return true;
             }
@@ -296,7 +297,7 @@ internal static class ScrapedPageExtractor
             {
                 digits++;
             }
-            else if (c >= '\u3040' && IsCjk(c))
+            else if (c >= '\u3040' && Cjk.IsLetter(c))
             {
                 cjk++;
             }
@@ -638,8 +639,6 @@ internal static class ScrapedPageExtractor
     }
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '؟' or '۔';
-
-    internal static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uAC00' and <= '\uD7AF');
 
     private sealed class Unit(string text)
     {

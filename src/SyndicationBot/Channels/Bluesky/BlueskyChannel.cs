@@ -21,19 +21,18 @@ internal sealed partial class BlueskyChannel(
 {
     public const string HttpClientName = "bluesky";
     public const string ThumbHttpClientName = "bluesky-thumb";
-    public const string ChannelName = "bluesky";
     private const string PostCollection = "app.bsky.feed.post";
 
     private readonly SemaphoreSlim sessionGate = new(1, 1);
     private BlueskySession? session;
 
-    public string Name => ChannelName;
+    public string Name => BlueskyNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
     // Our own record key makes a resend target the same record; a resend that finds the record already
     // there is answered from getRecord inside PublishAsync, so resending is safe.
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.Idempotent;
+    public DeliveryGuarantee Guarantee => BlueskyNetwork.Descriptor.Guarantee;
 
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
@@ -137,7 +136,7 @@ internal sealed partial class BlueskyChannel(
         }
 
         var failure = Classify(created);
-        if (BlueskyErrorClassifier.IsAuthOrRateLimit(failure))
+        if (BlueskyResponseClassifier.IsAuthOrRateLimit(failure))
         {
             return (failure, null);
         }
@@ -317,7 +316,7 @@ internal sealed partial class BlueskyChannel(
         }
 
         var response = await SendWithTokenAsync(http, build, active, cancellationToken);
-        if (!BlueskyErrorClassifier.IsExpiredToken(response.Error?.Error))
+        if (!BlueskyResponseClassifier.IsExpiredToken(response.Error?.Error))
         {
             return new Authorized(active, response, null);
         }
@@ -439,7 +438,7 @@ internal sealed partial class BlueskyChannel(
     }
 
     private PublishResult Classify(XrpcResponse response) =>
-        BlueskyErrorClassifier.Classify(response.Status, response.Error?.Error, response.Error?.Message, response.RateLimitReset, timeProvider.GetUtcNow());
+        BlueskyResponseClassifier.Classify(response.Status, response.Error?.Error, response.Error?.Message, response.RateLimitReset, timeProvider.GetUtcNow());
 
     private HttpRequestMessage Json<T>(HttpMethod method, string nsid, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
         new(method, Xrpc(nsid)) { Content = JsonContent.Create(body, typeInfo) };

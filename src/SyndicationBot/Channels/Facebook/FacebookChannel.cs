@@ -14,13 +14,12 @@ internal sealed partial class FacebookChannel(
     ILogger<FacebookChannel> logger) : IChannel
 {
     public const string HttpClientName = "facebook";
-    public const string ChannelName = "facebook";
 
-    public string Name => ChannelName;
+    public string Name => FacebookNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.None;
+    public DeliveryGuarantee Guarantee => FacebookNetwork.Descriptor.Guarantee;
 
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
@@ -87,7 +86,7 @@ internal sealed partial class FacebookChannel(
 
         var usage = response.Headers.TryGetValues("X-Business-Use-Case-Usage", out var values) ? values.FirstOrDefault() : null;
         var error = TryRead(body, FacebookJsonContext.Default.GraphErrorResponse)?.Error;
-        return FacebookErrorClassifier.Classify((int)response.StatusCode, error, usage, timeProvider.GetUtcNow());
+        return FacebookResponseClassifier.Classify((int)response.StatusCode, error, usage, timeProvider.GetUtcNow());
     }
 
     private static T? TryRead<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)

@@ -19,17 +19,16 @@ internal sealed partial class MastodonChannel(
     TimeProvider timeProvider,
     ILogger<MastodonChannel> logger) : IChannel
 {
-    public const string ChannelName = "mastodon";
     public const string HttpClientName = "SyndicationBot.Channels.Mastodon";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly Lazy<string?> token = new(() => MastodonCredentialsValidator.ResolveToken(options.Value));
     private int? maxCharacters;
 
-    public string Name => ChannelName;
+    public string Name => MastodonNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.Idempotent;
+    public DeliveryGuarantee Guarantee => MastodonNetwork.Descriptor.Guarantee;
 
     /// <summary>The instance's <c>configuration.statuses.max_characters</c>, once read.</summary>
     public int? MaxCharacters => maxCharacters;

@@ -4,7 +4,7 @@ using SyndicationBot.Channels.Resilience;
 
 namespace SyndicationBot.Channels.Mastodon;
 
-/// <summary>The one place where a Mastodon error response becomes a <see cref="PublishResult"/> (platforms.md §2, §7.5).</summary>
+/// <summary>The one place where a Mastodon error response becomes a <see cref="PublishResult"/>, after the Mastodon API's documented errors.</summary>
 internal static class MastodonResponseClassifier
 {
     // Mastodon's status family allows 300 per 3 hours; without a header, look again in five minutes.

@@ -27,11 +27,11 @@ internal sealed partial class OutboxChannel(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HashSet<string>? _written;
 
-    public string Name => "outbox";
+    public string Name => OutboxNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.Idempotent;
+    public DeliveryGuarantee Guarantee => OutboxNetwork.Descriptor.Guarantee;
 
     public string FilePath => System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Channels.Outbox;
 
 /// <summary>The local outbox channel: one JSON line per published post, no account needed.</summary>
-public sealed class OutboxOptions
+internal sealed class OutboxOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Channels:Outbox";

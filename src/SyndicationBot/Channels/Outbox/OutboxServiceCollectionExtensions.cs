@@ -4,7 +4,7 @@ using SyndicationBot.Configuration;
 namespace SyndicationBot.Channels.Outbox;
 
 /// <summary>Registers the local outbox channel.</summary>
-public static class OutboxServiceCollectionExtensions
+internal static class OutboxServiceCollectionExtensions
 {
     /// <summary>Adds the outbox channel (section <c>Channels:Outbox</c>).</summary>
     public static IServiceCollection AddOutboxChannel(this IServiceCollection services)

@@ -43,7 +43,7 @@ internal sealed partial class ResilientChannelFactory(
 
         builder.AddTimeout(options.TotalTimeout);
 
-        // A resend is only safe where the network dedupes on our key (platforms.md §7.5); never for X, Telegram, Facebook.
+        // A resend is only safe where the network dedupes on our key: Mastodon's Idempotency-Key, Bluesky's record key, the outbox's file; never X, Telegram or Facebook.
         if (channel.Guarantee == DeliveryGuarantee.Idempotent && options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<PublishResult>

@@ -19,17 +19,16 @@ internal sealed partial class TelegramChannel(
     ILogger<TelegramChannel> logger) : IChannel
 {
     public const string HttpClientName = "telegram";
-    public const string ChannelName = "telegram";
 
     // A group upgraded to a supergroup answers with its new id; keep it for the process's life (the operator
     // is told to update the configuration).
     private ChatId? migratedChatId;
 
-    public string Name => ChannelName;
+    public string Name => TelegramNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.None;
+    public DeliveryGuarantee Guarantee => TelegramNetwork.Descriptor.Guarantee;
 
     public static bool IsWellFormedToken(string token) => TokenShape().IsMatch(token);
 
@@ -91,19 +90,19 @@ internal sealed partial class TelegramChannel(
             }
             catch (ApiRequestException ex)
             {
-                return TelegramErrorClassifier.Classify(ex.ErrorCode, ex.Message, ex.Parameters?.RetryAfter, timeProvider.GetUtcNow());
+                return TelegramResponseClassifier.Classify(ex.ErrorCode, ex.Message, ex.Parameters?.RetryAfter, timeProvider.GetUtcNow());
             }
             catch (RequestException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                return TelegramErrorClassifier.ClassifyTransport(ex.HttpStatusCode, ex.InnerException);
+                return TelegramResponseClassifier.ClassifyTransport(ex.HttpStatusCode, ex.InnerException);
             }
             catch (HttpRequestException ex)
             {
-                return TelegramErrorClassifier.ClassifyTransport(ex.StatusCode, ex);
+                return TelegramResponseClassifier.ClassifyTransport(ex.StatusCode, ex);
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return TelegramErrorClassifier.ClassifyTransport(null, null);
+                return TelegramResponseClassifier.ClassifyTransport(null, null);
             }
         }
     }

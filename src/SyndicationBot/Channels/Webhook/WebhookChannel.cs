@@ -17,7 +17,6 @@ internal sealed partial class WebhookChannel(
     TimeProvider timeProvider,
     ILogger<WebhookChannel> logger) : IChannel
 {
-    public const string ChannelName = "webhook";
     public const string HttpClientName = "SyndicationBot.Channels.Webhook";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly Lazy<(Uri? Url, string? Secret)> target = new(() =>
@@ -26,11 +25,11 @@ internal sealed partial class WebhookChannel(
         return (url is null ? null : new Uri(url), WebhookOptionsValidator.ResolveSecret(options.Value));
     });
 
-    public string Name => ChannelName;
+    public string Name => WebhookNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.None;
+    public DeliveryGuarantee Guarantee => WebhookNetwork.Descriptor.Guarantee;
 
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
     {

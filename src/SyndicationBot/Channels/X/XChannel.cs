@@ -18,15 +18,14 @@ internal sealed partial class XChannel(
     TimeProvider timeProvider,
     ILogger<XChannel> logger) : IChannel
 {
-    public const string ChannelName = "x";
     public const string HttpClientName = "SyndicationBot.Channels.X";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public string Name => ChannelName;
+    public string Name => XNetwork.Name;
 
     public bool Enabled => options.Value.Enabled;
 
-    public DeliveryGuarantee Guarantee => DeliveryGuarantee.None;
+    public DeliveryGuarantee Guarantee => XNetwork.Descriptor.Guarantee;
 
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using SyndicationBot.Channels.Resilience;
 
 namespace SyndicationBot.Channels.X;
 
-/// <summary>The one place where an X error response becomes a <see cref="PublishResult"/> (platforms.md §1.6, §7.5).</summary>
+/// <summary>The one place where an X error response becomes a <see cref="PublishResult"/>, after the X API v2 documented errors.</summary>
 internal static class XResponseClassifier
 {
     private const string DuplicateMarker = "duplicate content";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
+using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using SyndicationBot.Summaries;
 
@@ -16,8 +17,6 @@ internal sealed class PreviewCommand(
     IEnumerable<IPostComposer> composers,
     IOptions<SourcesOptions> sources)
 {
-    private static readonly string[] ChannelOrder = ["x", "mastodon", "bluesky", "telegram", "facebook", "webhook", "outbox"];
-
     public async Task<int> RunAsync(IReadOnlyList<string> inputs, bool json, TextWriter output, TextWriter error)
     {
         if (inputs.Count == 0)
@@ -26,7 +25,7 @@ internal sealed class PreviewCommand(
             return 2;
         }
 
-        var ordered = composers.OrderBy(c => Array.IndexOf(ChannelOrder, c.Channel) is var i && i < 0 ? int.MaxValue : i).ToList();
+        var ordered = composers.OrderBy(c => Networks.Order(c.Channel)).ToList();
         var articles = new List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)>();
         var rejected = new List<ArticleReadResult.Rejected>();
         foreach (var source in ExpandInputs(inputs))

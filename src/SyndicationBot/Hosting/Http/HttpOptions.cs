@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SyndicationBot.Hosting.Http;
 
 /// <summary>The HTTP surface of <c>run</c>: health, readiness, metrics and the status page.</summary>
-public sealed class HttpOptions
+internal sealed class HttpOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Http";

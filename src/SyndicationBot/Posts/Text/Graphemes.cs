@@ -1,4 +1,5 @@
 using System.Globalization;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Posts.Text;
 
@@ -51,9 +52,8 @@ internal static class Graphemes
     /// <summary>The length of the grapheme cluster <paramref name="text"/> starts with (StringInfo's answer, faster).</summary>
     public static int NextLength(ReadOnlySpan<char> text)
     {
-        // Between two characters of these ranges UAX #29 always breaks (none is CR, Extend, ZWJ, SpacingMark,
-        // Prepend, Hangul or a regional indicator), which covers most Latin, Arabic and Chinese text; StringInfo
-        // would take a general path of property look-ups for every one of them.
+        // Between two isolated characters UAX #29 always breaks; StringInfo would take a general path of property
+        // look-ups for every one of them.
         if (text.Length >= 1 && text[0] != '\r' && IsIsolated(text[0]) && (text.Length == 1 || IsIsolated(text[1])))
         {
             return 1;
@@ -67,22 +67,16 @@ internal static class Graphemes
     internal static int IsolatedRun(ReadOnlySpan<char> text)
     {
         int length = 0;
-        while (length < text.Length)
+        while (length < text.Length && text[length] >= ' ')
         {
-            (char first, char last) = text[length] switch
-            {
-                >= ' ' and <= '\u02FF' => (' ', '\u02FF'),
-                >= '\u0620' and <= '\u064A' => ('\u0620', '\u064A'),
-                >= '\u2010' and <= '\u2027' => ('\u2010', '\u2027'),
-                >= '\u2030' and <= '\u205E' => ('\u2030', '\u205E'),
-                >= '\u4E00' and <= '\u9FFF' => ('\u4E00', '\u9FFF'),
-                _ => ('\0', '\0'),
-            };
+            (char first, char last) = IsolatedCharacters.RangeOf(text[length]);
             if (last == '\0')
             {
                 break;
             }
 
+            // Control characters are left to StringInfo: CR joins a following LF.
+            first = first == '\0' ? ' ' : first;
             int end = text[length..].IndexOfAnyExceptInRange(first, last);
             length = end < 0 ? text.Length : length + end;
         }
@@ -90,7 +84,5 @@ internal static class Graphemes
         return length;
     }
 
-    private static bool IsIsolated(char c) =>
-        c < '\u0300' || c is (>= '\u0620' and <= '\u064A') or (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205E')
-            or (>= '\u4E00' and <= '\u9FFF');
+    private static bool IsIsolated(char c) => IsolatedCharacters.Contains(c);
 }

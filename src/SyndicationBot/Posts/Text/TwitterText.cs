@@ -1,4 +1,5 @@
 using System.Text;
+using SyndicationBot.Text;
 
 namespace SyndicationBot.Posts.Text;
 
@@ -207,11 +208,8 @@ internal static class TwitterText
         }
     }
 
-    // Characters that are NFC_Quick_Check=Yes and never combine with a neighbour (no combining marks, Hangul or
-    // compatibility ideographs): text made only of them is already NFC, which spares the ICU round trip
-    // IsNormalized takes for any non-ASCII text, i.e. for every French, Arabic or Chinese sentence measured.
-    // The ranges are U+0000-U+02FF, U+0620-U+064A, U+2010-U+2027, U+2030-U+205E and U+4E00-U+9FFF; each run inside
-    // one of them is skipped with a vectorised range search.
+    // Text made only of isolated characters is already NFC, which spares the ICU round trip IsNormalized takes for
+    // any non-ASCII text, i.e. for every French, Arabic or Chinese sentence measured.
     private static bool IsNfcStable(ReadOnlySpan<char> text)
     {
         while (true)
@@ -223,14 +221,7 @@ internal static class TwitterText
             }
 
             text = text[next..];
-            (char first, char last) = text[0] switch
-            {
-                >= '\u0620' and <= '\u064A' => ('\u0620', '\u064A'),
-                >= '\u2010' and <= '\u2027' => ('\u2010', '\u2027'),
-                >= '\u2030' and <= '\u205E' => ('\u2030', '\u205E'),
-                >= '\u4E00' and <= '\u9FFF' => ('\u4E00', '\u9FFF'),
-                _ => ('\0', '\0'),
-            };
+            (char first, char last) = IsolatedCharacters.RangeOf(text[0]);
             if (last == '\0')
             {
                 return false;

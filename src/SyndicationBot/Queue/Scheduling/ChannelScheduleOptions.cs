@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue.Scheduling;
 /// One schedule section (<c>Schedule:Default</c> or <c>Schedule:Channels:&lt;name&gt;</c>).
 /// Every value left unset is inherited from <c>Schedule:Default</c>, then from the built-in default.
 /// </summary>
-public sealed class ChannelScheduleOptions
+internal sealed class ChannelScheduleOptions
 {
     /// <summary>
     /// <c>Spacing</c>, <c>Slots</c> or <c>Cron</c> (see <see cref="SchedulePolicy"/>). When unset, a section that

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Queue.Scheduling;
 
 /// <summary>What the dispatcher does with a due post.</summary>
-public abstract record DispatchDecision
+internal abstract record DispatchDecision
 {
     private DispatchDecision()
     {

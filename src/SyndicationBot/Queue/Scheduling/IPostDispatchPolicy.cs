@@ -5,7 +5,7 @@ namespace SyndicationBot.Queue.Scheduling;
 /// <see cref="IPostScheduler.Decide"/> is synchronous and cannot count today's posts, so the dispatcher
 /// calls this instead; the same singleton implements both.
 /// </summary>
-public interface IPostDispatchPolicy
+internal interface IPostDispatchPolicy
 {
     /// <summary>
     /// As <see cref="IPostScheduler.Decide"/>, and also defers a non-urgent post when the channel already

@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue.Scheduling;
 /// Decides when posts go out, per channel policy (Spacing, Slots, Cron; quiet hours, caps, max age).
 /// Pure with respect to time: "now" is always passed in.
 /// </summary>
-public interface IPostScheduler
+internal interface IPostScheduler
 {
     /// <summary>The due time for a new post on <paramref name="channel"/>, given the posts already in the ledger.</summary>
     Task<DateTimeOffset> AssignDueAsync(string channel, bool urgent, DateTimeOffset now, CancellationToken cancellationToken);

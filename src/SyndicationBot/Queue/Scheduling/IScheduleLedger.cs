@@ -5,7 +5,7 @@ namespace SyndicationBot.Queue.Scheduling;
 /// RetryWaiting, Published or InDoubt: the ones that hold (or held) their time on the channel.
 /// Skipped, Failed and Cancelled posts free their time.
 /// </summary>
-public interface IScheduleLedger
+internal interface IScheduleLedger
 {
     /// <summary>The latest due time of a live post on <paramref name="channel"/>, or null when there is none.</summary>
     Task<DateTimeOffset?> GetLastDueAsync(string channel, CancellationToken cancellationToken);

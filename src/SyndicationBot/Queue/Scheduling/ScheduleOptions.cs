@@ -4,7 +4,7 @@ namespace SyndicationBot.Queue.Scheduling;
 /// When posts go out (section <c>Schedule</c>). <see cref="Default"/> applies to every channel;
 /// <c>Schedule:Channels:&lt;name&gt;</c> overrides it key by key.
 /// </summary>
-public sealed class ScheduleOptions
+internal sealed class ScheduleOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Schedule";

@@ -1,7 +1,7 @@
 namespace SyndicationBot.Queue.Scheduling;
 
 /// <summary>How a channel's due times are chosen.</summary>
-public enum SchedulePolicy
+internal enum SchedulePolicy
 {
     /// <summary>As soon as possible, at least <c>MinSpacing</c> after the channel's previous post.</summary>
     Spacing = 0,

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace SyndicationBot.Tests.Channels.Facebook;
 
-public sealed class FacebookErrorClassifierTests
+public sealed class FacebookResponseClassifierTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
@@ -30,7 +30,7 @@ public sealed class FacebookErrorClassifierTests
     public void Classify_GraphErrorCode_FollowsTheCodeTable(int code, Type expected)
     {
         // Act
-        var result = FacebookErrorClassifier.Classify(400, new GraphError("msg", "OAuthException", code, null, null, "trace"), null, Now);
+        var result = FacebookResponseClassifier.Classify(400, new GraphError("msg", "OAuthException", code, null, null, "trace"), null, Now);
 
         // Assert
         Assert.IsType(expected, result);
@@ -46,7 +46,7 @@ public sealed class FacebookErrorClassifierTests
     public void Classify_ThrottlingCode_IsRateLimited(int code)
     {
         // Act
-        var result = FacebookErrorClassifier.Classify(400, new GraphError("limit", "OAuthException", code, null, null, null), null, Now);
+        var result = FacebookResponseClassifier.Classify(400, new GraphError("limit", "OAuthException", code, null, null, null), null, Now);
 
         // Assert
         Assert.True(Assert.IsType<PublishResult.RetryLater>(result).RateLimited);
@@ -56,7 +56,7 @@ public sealed class FacebookErrorClassifierTests
     public void Classify_UnknownCodeMarkedTransient_IsRetried()
     {
         // Act
-        var result = FacebookErrorClassifier.Classify(400, new GraphError("blip", "OAuthException", 9007, null, true, null), null, Now);
+        var result = FacebookResponseClassifier.Classify(400, new GraphError("blip", "OAuthException", 9007, null, true, null), null, Now);
 
         // Assert
         Assert.IsType<PublishResult.RetryLater>(result);
@@ -66,7 +66,7 @@ public sealed class FacebookErrorClassifierTests
     public void Classify_WrongAppSecretProof_PausesTheChannel()
     {
         // Act
-        var result = FacebookErrorClassifier.Classify(400, new GraphError("Invalid appsecret_proof provided in the API argument", "GraphMethodException", 100, null, null, null), null, Now);
+        var result = FacebookResponseClassifier.Classify(400, new GraphError("Invalid appsecret_proof provided in the API argument", "GraphMethodException", 100, null, null, null), null, Now);
 
         // Assert
         Assert.Equal(new PublishResult.AuthFailed("Graph error 100: Invalid appsecret_proof provided in the API argument"), result);
@@ -79,7 +79,7 @@ public sealed class FacebookErrorClassifierTests
         const string header = """{"1647395831":[{"type":"pages","call_count":100,"total_cputime":20,"total_time":30,"estimated_time_to_regain_access":12}],"99":[{"type":"ads_management","call_count":5,"estimated_time_to_regain_access":45}]}""";
 
         // Act
-        var at = FacebookErrorClassifier.RegainAccessAt(header, Now);
+        var at = FacebookResponseClassifier.RegainAccessAt(header, Now);
 
         // Assert
         Assert.Equal(Now.AddMinutes(45), at);
@@ -94,7 +94,7 @@ public sealed class FacebookErrorClassifierTests
     public void RegainAccessAt_AbsentZeroOrMalformed_IsNull(string? header)
     {
         // Act
-        var at = FacebookErrorClassifier.RegainAccessAt(header, Now);
+        var at = FacebookResponseClassifier.RegainAccessAt(header, Now);
 
         // Assert
         Assert.Null(at);
@@ -108,7 +108,7 @@ public sealed class FacebookErrorClassifierTests
     public void Classify_NoGraphErrorBody_UsesTheStatus(int status, Type expected)
     {
         // Act
-        var result = FacebookErrorClassifier.Classify(status, null, null, Now);
+        var result = FacebookResponseClassifier.Classify(status, null, null, Now);
 
         // Assert
         Assert.IsType(expected, result);

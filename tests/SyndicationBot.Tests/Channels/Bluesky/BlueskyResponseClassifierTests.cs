@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SyndicationBot.Tests.Channels.Bluesky;
 
-public sealed class BlueskyErrorClassifierTests
+public sealed class BlueskyResponseClassifierTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
@@ -29,7 +29,7 @@ public sealed class BlueskyErrorClassifierTests
     public void Classify_XrpcError_MapsToTheDocumentedClass(HttpStatusCode status, string? error, Type expected)
     {
         // Act
-        var result = BlueskyErrorClassifier.Classify(status, error, "message", null, Now);
+        var result = BlueskyResponseClassifier.Classify(status, error, "message", null, Now);
 
         // Assert
         Assert.IsType(expected, result);
@@ -39,7 +39,7 @@ public sealed class BlueskyErrorClassifierTests
     public void Classify_RateLimitedWithReset_NotBeforeIsTheEpochSecondsReset()
     {
         // Act
-        var result = BlueskyErrorClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", "Rate Limit Exceeded", "1773480000", Now);
+        var result = BlueskyResponseClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", "Rate Limit Exceeded", "1773480000", Now);
 
         // Assert
         var retry = Assert.IsType<PublishResult.RetryLater>(result);
@@ -56,7 +56,7 @@ public sealed class BlueskyErrorClassifierTests
     public void Classify_RateLimitedWithoutUsableReset_HasNoNotBefore(string? reset)
     {
         // Act
-        var result = BlueskyErrorClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", null, reset, Now);
+        var result = BlueskyResponseClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", null, reset, Now);
 
         // Assert
         var retry = Assert.IsType<PublishResult.RetryLater>(result);
@@ -68,7 +68,7 @@ public sealed class BlueskyErrorClassifierTests
     public void Classify_ResetBeyondYear9999_IsGarbageNotAThrow()
     {
         // Act
-        var result = BlueskyErrorClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", null, "99999999999999", Now);
+        var result = BlueskyResponseClassifier.Classify(HttpStatusCode.TooManyRequests, "RateLimitExceeded", null, "99999999999999", Now);
 
         // Assert
         var retry = Assert.IsType<PublishResult.RetryLater>(result);
@@ -80,7 +80,7 @@ public sealed class BlueskyErrorClassifierTests
     public void Classify_Rejected_CarriesTheNetworksOwnMessage()
     {
         // Act
-        var result = BlueskyErrorClassifier.Classify(HttpStatusCode.BadRequest, "InvalidRequest", "Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got 301) at $.record.text", null, Now);
+        var result = BlueskyResponseClassifier.Classify(HttpStatusCode.BadRequest, "InvalidRequest", "Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got 301) at $.record.text", null, Now);
 
         // Assert
         Assert.Equal(new PublishResult.Rejected("HTTP 400 InvalidRequest: Invalid app.bsky.feed.post record: grapheme too big (maximum 300, got 301) at $.record.text"), result);

@@ -2,10 +2,10 @@ using System.Net;
 
 namespace SyndicationBot.Channels.Telegram;
 
-// The one place where a Telegram Bot API failure becomes a PublishResult (platforms.md §4, §7.5).
+// The one place where a Telegram Bot API failure becomes a PublishResult, after the Bot API's documented error codes.
 // Rights and membership errors pause the channel (as AuthFailed) instead of
 // failing the post: every later post would hit the same wall until the operator fixes the bot's rights.
-internal static class TelegramErrorClassifier
+internal static class TelegramResponseClassifier
 {
     private static readonly string[] ChannelConfigurationErrors =
     [

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace SyndicationBot.Tests.Channels.Telegram;
 
-public sealed class TelegramErrorClassifierTests
+public sealed class TelegramResponseClassifierTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
@@ -25,7 +25,7 @@ public sealed class TelegramErrorClassifierTests
     public void Classify_BotApiError_MapsToTheDocumentedClass(int code, string description, Type expected)
     {
         // Act
-        var result = TelegramErrorClassifier.Classify(code, description, null, Now);
+        var result = TelegramResponseClassifier.Classify(code, description, null, Now);
 
         // Assert
         Assert.IsType(expected, result);
@@ -35,7 +35,7 @@ public sealed class TelegramErrorClassifierTests
     public void Classify_FloodLimit_NotBeforeIsNowPlusRetryAfter()
     {
         // Act
-        var result = TelegramErrorClassifier.Classify(429, "Too Many Requests: retry after 35", 35, Now);
+        var result = TelegramResponseClassifier.Classify(429, "Too Many Requests: retry after 35", 35, Now);
 
         // Assert
         Assert.Equal(new PublishResult.RetryLater("429 Too Many Requests: retry after 35", Now.AddSeconds(35), RateLimited: true), result);
@@ -45,7 +45,7 @@ public sealed class TelegramErrorClassifierTests
     public void ClassifyTransport_ConnectionRefused_IsSafeToRetry()
     {
         // Act
-        var result = TelegramErrorClassifier.ClassifyTransport(null, new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
+        var result = TelegramResponseClassifier.ClassifyTransport(null, new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
 
         // Assert
         Assert.IsType<PublishResult.RetryLater>(result);
@@ -57,7 +57,7 @@ public sealed class TelegramErrorClassifierTests
     public void ClassifyTransport_SentButUnanswered_IsUnknown(HttpRequestError error)
     {
         // Act
-        var result = TelegramErrorClassifier.ClassifyTransport(null, new HttpRequestException(error, "lost"));
+        var result = TelegramResponseClassifier.ClassifyTransport(null, new HttpRequestException(error, "lost"));
 
         // Assert
         Assert.IsType<PublishResult.Unknown>(result);
@@ -67,7 +67,7 @@ public sealed class TelegramErrorClassifierTests
     public void ClassifyTransport_TimedOut_IsUnknown()
     {
         // Act
-        var result = TelegramErrorClassifier.ClassifyTransport(HttpStatusCode.RequestTimeout, new TaskCanceledException());
+        var result = TelegramResponseClassifier.ClassifyTransport(HttpStatusCode.RequestTimeout, new TaskCanceledException());
 
         // Assert
         Assert.IsType<PublishResult.Unknown>(result);
@@ -81,7 +81,7 @@ public sealed class TelegramErrorClassifierTests
     public void ClassifyTransport_RefusalWhoseBodyCannotBeRead_IsNeverUnknown(HttpStatusCode status, Type expected)
     {
         // Act
-        var result = TelegramErrorClassifier.ClassifyTransport(status, new System.Text.Json.JsonException("retry_after is not a number"));
+        var result = TelegramResponseClassifier.ClassifyTransport(status, new System.Text.Json.JsonException("retry_after is not a number"));
 
         // Assert
         Assert.IsType(expected, result);
@@ -92,7 +92,7 @@ public sealed class TelegramErrorClassifierTests
     public void ClassifyTransport_UnreadableFloodLimit_IsRateLimitedWithoutAWait()
     {
         // Act
-        var result = TelegramErrorClassifier.ClassifyTransport(HttpStatusCode.TooManyRequests, new System.Text.Json.JsonException());
+        var result = TelegramResponseClassifier.ClassifyTransport(HttpStatusCode.TooManyRequests, new System.Text.Json.JsonException());
 
         // Assert
         Assert.Equal(new PublishResult.RetryLater("429 TooManyRequests: the answer could not be read (JsonException)", null, RateLimited: true), result);

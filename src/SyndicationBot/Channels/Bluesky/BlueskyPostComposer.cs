@@ -1,28 +1,18 @@
 using System.Text;
 using SyndicationBot.Articles;
-using SyndicationBot.Posts.Rules;
+using SyndicationBot.Posts;
 using SyndicationBot.Posts.Text;
 using SyndicationBot.Summaries;
 
-namespace SyndicationBot.Posts.Composers;
+namespace SyndicationBot.Channels.Bluesky;
 
-/// <summary>Bluesky: at most 300 graphemes and 3000 UTF-8 bytes, link and tag facets in UTF-8 byte offsets, an external link card.</summary>
-internal sealed class BlueskyPostComposer(PostComposition composition, ChannelLimits limits) : IPostComposer
+/// <summary>Bluesky's part of composing: link and tag facets in UTF-8 byte offsets, an external link card, the short link text.</summary>
+internal static class BlueskyPostComposer
 {
-    public const string DefaultTemplate = "{title}\n\n{summary}\n\n{url} {hashtags}";
-
     private const int ShortLinkLength = 30;
 
-    public string Channel => PostChannels.Bluesky;
-
-    public PostDraft Compose(Article article, Summary summary)
-    {
-        var spec = new ChannelSpec(Channel, new BlueskyLengthRule(limits.GetLimit(Channel)), DefaultTemplate, true, PlainRenderer.Render)
-        {
-            ShortLinkText = ShortLink,
-        };
-        var draft = composition.Compose(spec, article, summary);
-        return draft with
+    public static PostDraft Finish(PostDraft draft, Article article, Summary summary) =>
+        draft with
         {
             Facets = Facets(draft.Text, article.Url),
             Embed = article.Url is { } url
@@ -30,7 +20,6 @@ internal sealed class BlueskyPostComposer(PostComposition composition, ChannelLi
                 : null,
             ThreadReplies = [.. draft.ThreadReplies.Select(r => r with { Facets = Facets(r.Text, null) })],
         };
-    }
 
     // Bluesky links nothing by itself: every URL and hashtag needs a facet whose offsets are UTF-8 bytes.
     internal static IReadOnlyList<TextFacet> Facets(string text, Uri? articleLink)
@@ -131,7 +120,7 @@ internal sealed class BlueskyPostComposer(PostComposition composition, ChannelLi
     }
 
     // The Bluesky app's own display form: no scheme, at most 30 characters, "…" when shortened.
-    private static string ShortLink(Uri url)
+    internal static string ShortLink(Uri url)
     {
         string shown = url.AbsoluteUri[(url.Scheme.Length + 3)..];
         return shown.Length <= ShortLinkLength ? shown : string.Concat(shown.AsSpan(0, ShortLinkLength - 1), TextCutter.Ellipsis);

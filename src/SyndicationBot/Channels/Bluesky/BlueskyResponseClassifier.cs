@@ -6,7 +6,7 @@ namespace SyndicationBot.Channels.Bluesky;
 
 // The one place where a Bluesky XRPC failure becomes a PublishResult. The PDS names its errors
 // in the body ({"error":"ExpiredToken"} arrives as HTTP 400), so the name decides before the status.
-internal static class BlueskyErrorClassifier
+internal static class BlueskyResponseClassifier
 {
     public const string ExpiredToken = "ExpiredToken";
 

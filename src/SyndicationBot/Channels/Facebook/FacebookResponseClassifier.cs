@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace SyndicationBot.Channels.Facebook;
 
-// The one place where a Graph API failure becomes a PublishResult, by the error code table of
-// platforms.md §5. Codes that stop every post of the Page (token, permissions, capability, policy block) pause
+// The one place where a Graph API failure becomes a PublishResult, by the Graph API's documented error
+// codes. Codes that stop every post of the Page (token, permissions, capability, policy block) pause
 // the channel as AuthFailed, so the queued posts are kept for when it is fixed.
-internal static class FacebookErrorClassifier
+internal static class FacebookResponseClassifier
 {
     public static PublishResult Classify(int httpStatus, GraphError? error, string? businessUseCaseUsage, DateTimeOffset now)
     {
