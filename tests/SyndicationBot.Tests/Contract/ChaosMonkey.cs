@@ -45,15 +45,13 @@ public sealed class ChaosMonkey(int seed, double rate)
         }
     }
 
+    /// <summary>Holds the request open until the client gives up (its time-out or cancel), with no timer at all.</summary>
     public static async Task HangAsync(Microsoft.AspNetCore.Http.HttpContext context)
     {
-        try
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (context.RequestAborted.Register(() => aborted.TrySetResult()))
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client gave up, which is the point.
+            await aborted.Task;
         }
     }
 }

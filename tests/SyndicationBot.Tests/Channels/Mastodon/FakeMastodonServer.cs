@@ -82,13 +82,7 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
     /// <summary>The next request hangs until the client gives up (an attempt time-out).</summary>
     public void InjectHang() => InjectFault(async context =>
     {
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await ChaosMonkey.HangAsync(context);
 
         return true;
     });

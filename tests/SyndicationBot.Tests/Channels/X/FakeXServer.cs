@@ -108,13 +108,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     /// <summary>The next tweet request hangs until the client gives up (an attempt time-out).</summary>
     public void InjectHang() => InjectFault(async context =>
     {
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await ChaosMonkey.HangAsync(context);
 
         return true;
     });

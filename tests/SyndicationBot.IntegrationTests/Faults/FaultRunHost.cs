@@ -15,7 +15,7 @@ using SyndicationBot.Tests.Channels.Telegram;
 using SyndicationBot.Tests.Channels.X;
 using SyndicationBot.Tests.Support;
 
-namespace SyndicationBot.Tests.Faults;
+namespace SyndicationBot.IntegrationTests.Faults;
 
 /// <summary>
 /// The real host graph (<see cref="SyndicationBotHostBuilderExtensions.AddSyndicationBot"/>) on a temp content root

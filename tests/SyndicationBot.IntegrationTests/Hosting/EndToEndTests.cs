@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using SyndicationBot.Hosting;
 using SyndicationBot.Tests.Support;
+using SyndicationBot.IntegrationTests.Support;
 
-namespace SyndicationBot.Tests.Hosting;
+namespace SyndicationBot.IntegrationTests.Hosting;
 
 /// <summary>
 /// The whole path in-process: the real host graph (AddSyndicationBot), a temp seeds folder, a temp SQLite file

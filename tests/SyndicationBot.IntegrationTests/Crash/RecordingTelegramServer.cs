@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using SyndicationBot.Tests.Contract;
 
-namespace SyndicationBot.Tests.Crash;
+namespace SyndicationBot.IntegrationTests.Crash;
 
 /// <summary>
 /// A Bot API stand-in on 127.0.0.1 that answers <c>sendMessage</c> like Telegram does and counts every message

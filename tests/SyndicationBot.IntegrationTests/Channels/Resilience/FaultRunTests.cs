@@ -13,8 +13,9 @@ using SyndicationBot.Tests.Channels.X;
 using SyndicationBot.Tests.Contract;
 using Xunit;
 using Xunit.Abstractions;
+using SyndicationBot.IntegrationTests.Contract;
 
-namespace SyndicationBot.Tests.Channels.Resilience;
+namespace SyndicationBot.IntegrationTests.Channels.Resilience;
 
 /// <summary>
 /// 1,000 posts across X, Mastodon and the webhook through the real resilient channels, each contract server

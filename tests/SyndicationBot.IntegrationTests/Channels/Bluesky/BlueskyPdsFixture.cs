@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace SyndicationBot.Tests.Channels.Bluesky;
+namespace SyndicationBot.IntegrationTests.Channels.Bluesky;
 
 /// <summary>
 /// Runs the reference Bluesky PDS (<c>tests/oracles/bluesky-pds</c>: @atproto/pds with an in-memory did:plc

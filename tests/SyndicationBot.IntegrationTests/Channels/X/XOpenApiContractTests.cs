@@ -3,8 +3,9 @@ using SyndicationBot.Channels.X;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Contract;
 using Xunit;
+using SyndicationBot.IntegrationTests.Contract;
 
-namespace SyndicationBot.Tests.Channels.X;
+namespace SyndicationBot.IntegrationTests.Channels.X;
 
 [Collection(PrismCollection.Name)]
 public sealed class XOpenApiContractTests(PrismContractMock prism)

@@ -6,7 +6,7 @@ using SyndicationBot.Tests.Contract;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace SyndicationBot.Tests.Faults;
+namespace SyndicationBot.IntegrationTests.Faults;
 
 /// <summary>
 /// Issue 6, acceptance 3, through the real stack: the host graph, the SQLite ledger, the dispatcher and each

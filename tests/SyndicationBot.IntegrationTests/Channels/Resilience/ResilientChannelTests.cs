@@ -14,8 +14,10 @@ using SyndicationBot.Tests.Channels.Mastodon;
 using SyndicationBot.Tests.Channels.X;
 using SyndicationBot.Tests.Contract;
 using Xunit;
+using SyndicationBot.IntegrationTests.Contract;
+using SyndicationBot.Tests.Channels.Resilience;
 
-namespace SyndicationBot.Tests.Channels.Resilience;
+namespace SyndicationBot.IntegrationTests.Channels.Resilience;
 
 public sealed class ResilientChannelTests : IAsyncLifetime
 {
@@ -59,7 +61,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         mastodon!.InjectStatus(503, """{"error":"There was a temporary problem serving your request, please try again"}""");
 
         // Act
-        var result = await time.DriveAsync(Channel(host, "mastodon").PublishAsync(MastodonChannelTests.Post(1, "retry me"), CancellationToken.None), Step);
+        var result = await time.DriveAsync(Channel(host, "mastodon").PublishAsync(MastodonTestPosts.Post(1, "retry me"), CancellationToken.None), Step);
 
         // Assert
         Assert.IsType<PublishResult.Published>(result);
@@ -82,7 +84,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         });
 
         // Act
-        var result = await time.DriveAsync(Channel(host, "mastodon").PublishAsync(MastodonChannelTests.Post(2, "after the reset"), CancellationToken.None), Step);
+        var result = await time.DriveAsync(Channel(host, "mastodon").PublishAsync(MastodonTestPosts.Post(2, "after the reset"), CancellationToken.None), Step);
 
         // Assert
         Assert.IsType<PublishResult.Published>(result);
@@ -98,7 +100,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         mastodon!.LimitWindow(0, TimeSpan.FromMinutes(5));
 
         // Act
-        var result = await Channel(host, "mastodon").PublishAsync(MastodonChannelTests.Post(3, "later"), CancellationToken.None);
+        var result = await Channel(host, "mastodon").PublishAsync(MastodonTestPosts.Post(3, "later"), CancellationToken.None);
 
         // Assert
         var retry = Assert.IsType<PublishResult.RetryLater>(result);
@@ -115,7 +117,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         x!.InjectStatus(503, "{}");
 
         // Act
-        var result = await Channel(host, "x").PublishAsync(XChannelTests.Post(4, "no blind resend"), CancellationToken.None);
+        var result = await Channel(host, "x").PublishAsync(XTestPosts.Post(4, "no blind resend"), CancellationToken.None);
 
         // Assert
         Assert.IsType<PublishResult.RetryLater>(result);
@@ -130,7 +132,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         x!.InjectHang();
 
         // Act
-        var result = await time.DriveAsync(Channel(host, "x").PublishAsync(XChannelTests.Post(5, "hangs"), CancellationToken.None), TimeSpan.FromSeconds(1));
+        var result = await time.DriveAsync(Channel(host, "x").PublishAsync(XTestPosts.Post(5, "hangs"), CancellationToken.None), TimeSpan.FromSeconds(1));
 
         // Assert
         Assert.IsType<PublishResult.Unknown>(result);
@@ -146,7 +148,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         mastodon!.InjectHang();
 
         // Act
-        var result = await time.DriveAsync(Channel(host, "mastodon").PublishAsync(MastodonChannelTests.Post(6, "slow"), CancellationToken.None), TimeSpan.FromSeconds(1));
+        var result = await time.DriveAsync(Channel(host, "mastodon").PublishAsync(MastodonTestPosts.Post(6, "slow"), CancellationToken.None), TimeSpan.FromSeconds(1));
 
         // Assert
         Assert.IsType<PublishResult.Published>(result);
@@ -160,13 +162,13 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         // Arrange
         await using var host = CreateHost([new("Channels:X:Resilience:PermitsPerWindow", "2"), new("Channels:X:Resilience:Window", "00:15:00")]);
         var channel = Channel(host, "x");
-        await channel.PublishAsync(XChannelTests.Post(7, "one"), CancellationToken.None);
-        await channel.PublishAsync(XChannelTests.Post(8, "two"), CancellationToken.None);
+        await channel.PublishAsync(XTestPosts.Post(7, "one"), CancellationToken.None);
+        await channel.PublishAsync(XTestPosts.Post(8, "two"), CancellationToken.None);
 
         // Act
-        var limited = await channel.PublishAsync(XChannelTests.Post(9, "three"), CancellationToken.None);
+        var limited = await channel.PublishAsync(XTestPosts.Post(9, "three"), CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(15));
-        var nextWindow = await channel.PublishAsync(XChannelTests.Post(9, "three"), CancellationToken.None);
+        var nextWindow = await channel.PublishAsync(XTestPosts.Post(9, "three"), CancellationToken.None);
 
         // Assert
         var retry = Assert.IsType<PublishResult.RetryLater>(limited);
@@ -188,11 +190,11 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         // Act
         for (var i = 0; i < 10; i++)
         {
-            await channels["facebook"].PublishAsync(XChannelTests.Post(i, "f"), CancellationToken.None);
+            await channels["facebook"].PublishAsync(XTestPosts.Post(i, "f"), CancellationToken.None);
         }
 
-        var refused = await channels["facebook"].PublishAsync(XChannelTests.Post(99, "f"), CancellationToken.None);
-        var other = await channels["telegram"].PublishAsync(XChannelTests.Post(100, "t"), CancellationToken.None);
+        var refused = await channels["facebook"].PublishAsync(XTestPosts.Post(99, "f"), CancellationToken.None);
+        var other = await channels["telegram"].PublishAsync(XTestPosts.Post(100, "t"), CancellationToken.None);
 
         // Assert
         Assert.Equal(5, failing.Calls);
@@ -215,10 +217,10 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         List<PublishResult> xResults = [];
         for (var i = 0; i < 8; i++)
         {
-            xResults.Add(await Channel(host, "x").PublishAsync(XChannelTests.Post(200 + i, $"x {i}"), CancellationToken.None));
+            xResults.Add(await Channel(host, "x").PublishAsync(XTestPosts.Post(200 + i, $"x {i}"), CancellationToken.None));
         }
 
-        var onMastodon = await Channel(host, "mastodon").PublishAsync(MastodonChannelTests.Post(300, "still fine"), CancellationToken.None);
+        var onMastodon = await Channel(host, "mastodon").PublishAsync(MastodonTestPosts.Post(300, "still fine"), CancellationToken.None);
 
         // Assert
         Assert.All(xResults, r => Assert.IsType<PublishResult.AuthFailed>(r));

@@ -7,7 +7,7 @@ using SyndicationBot.Hosting.Commands;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hosting.Commands;
+namespace SyndicationBot.IntegrationTests.Hosting.Commands;
 
 /// <summary>
 /// The operator verbs, run through the real command line against the ledger of a service that keeps running

@@ -11,7 +11,7 @@ using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Crash;
+namespace SyndicationBot.IntegrationTests.Crash;
 
 /// <summary>
 /// What a dispatcher does at start with the leases of one that died on this host: taken at once rather than after

@@ -1,6 +1,6 @@
 using SyndicationBot.Tests.Contract;
 
-namespace SyndicationBot.Tests.Faults;
+namespace SyndicationBot.IntegrationTests.Faults;
 
 /// <summary>One create request as the proxy saw it: which post, which fault, and what the network behind answered.</summary>
 public sealed class FaultRecord(long? marker, ChaosFault fault, DateTimeOffset at)

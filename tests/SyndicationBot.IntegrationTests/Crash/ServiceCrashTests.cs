@@ -8,7 +8,7 @@ using SyndicationBot.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace SyndicationBot.Tests.Crash;
+namespace SyndicationBot.IntegrationTests.Crash;
 
 /// <summary>
 /// Runs the real service (the built SyndicationBot.dll) as a child process on a real SQLite file and kills it with

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using SyndicationBot.Tests.Contract;
 
-namespace SyndicationBot.Tests.Faults;
+namespace SyndicationBot.IntegrationTests.Faults;
 
 /// <summary>
 /// A fault-injecting reverse proxy on 127.0.0.1 in front of one network's contract server. Requests that create a

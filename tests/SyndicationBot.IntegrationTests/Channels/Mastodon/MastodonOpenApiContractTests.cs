@@ -3,8 +3,9 @@ using SyndicationBot.Channels.Mastodon;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Contract;
 using Xunit;
+using SyndicationBot.IntegrationTests.Contract;
 
-namespace SyndicationBot.Tests.Channels.Mastodon;
+namespace SyndicationBot.IntegrationTests.Channels.Mastodon;
 
 [Collection(PrismCollection.Name)]
 public sealed class MastodonOpenApiContractTests(PrismContractMock prism)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace SyndicationBot.Tests.Contract;
+namespace SyndicationBot.IntegrationTests.Contract;
 
 /// <summary>Advances a fake clock in small steps until a task that waits on it (back-off, time-out) finishes.</summary>
 public static class FakeClock

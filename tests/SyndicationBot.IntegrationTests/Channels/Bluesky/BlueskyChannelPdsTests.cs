@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using SyndicationBot.Channels;
 using SyndicationBot.Channels.Bluesky;
 using Xunit;
-using static SyndicationBot.Tests.Channels.Bluesky.BlueskyChannelTests;
+using static SyndicationBot.Tests.Channels.Bluesky.BlueskyTestPosts;
+using SyndicationBot.Tests.Channels.Bluesky;
 
-namespace SyndicationBot.Tests.Channels.Bluesky;
+namespace SyndicationBot.IntegrationTests.Channels.Bluesky;
 
 /// <summary>The channel against the reference Bluesky PDS: posts really get stored, validated by the real lexicons, and read back.</summary>
 public sealed class BlueskyChannelPdsTests(BlueskyPdsFixture pds) : IClassFixture<BlueskyPdsFixture>, IAsyncLifetime

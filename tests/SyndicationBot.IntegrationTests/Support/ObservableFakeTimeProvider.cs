@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 
-namespace SyndicationBot.Tests.Support;
+namespace SyndicationBot.IntegrationTests.Support;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that records each timer's due time, so a test can wait until a background

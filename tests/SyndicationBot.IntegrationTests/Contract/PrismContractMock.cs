@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace SyndicationBot.Tests.Contract;
+namespace SyndicationBot.IntegrationTests.Contract;
 
 /// <summary>
 /// The published OpenAPI specs of X and Mastodon served by Prism (tests/oracles/openapi): every request is validated
