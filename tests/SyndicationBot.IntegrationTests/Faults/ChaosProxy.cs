@@ -37,7 +37,6 @@ public sealed partial class ChaosProxy : IAsyncDisposable
 
     private ContractServer? server;
     private int inFlight;
-    private int hanging;
 
     private ChaosProxy(FaultNetwork network, Uri upstream, TimeProvider time)
     {
@@ -64,7 +63,10 @@ public sealed partial class ChaosProxy : IAsyncDisposable
     public ConcurrentQueue<FaultRecord> Requests { get; } = new();
 
     /// <summary>Requests being answered right now that are not hanging on purpose: while any, the fake clock must hold still.</summary>
-    public int Busy => Volatile.Read(ref inFlight) - Volatile.Read(ref hanging);
+    public int Busy => Volatile.Read(ref inFlight) - Hanging.Count;
+
+    /// <summary>Requests held open on purpose right now (injected hangs).</summary>
+    public RequestCounter Hanging { get; } = new();
 
     public static async Task<ChaosProxy> StartAsync(FaultNetwork network, Uri upstream, TimeProvider time)
     {
@@ -118,16 +120,7 @@ public sealed partial class ChaosProxy : IAsyncDisposable
                     context.Abort();
                     return;
                 case ChaosFault.Hang:
-                    Interlocked.Increment(ref hanging);
-                    try
-                    {
-                        await ChaosMonkey.HangAsync(context);
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref hanging);
-                    }
-
+                    await ChaosMonkey.HangAsync(context, Hanging);
                     return;
                 case ChaosFault.RateLimited:
                     await RateLimitedAsync(context);

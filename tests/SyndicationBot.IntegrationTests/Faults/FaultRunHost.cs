@@ -13,6 +13,7 @@ using SyndicationBot.Tests.Channels.Bluesky;
 using SyndicationBot.Tests.Channels.Mastodon;
 using SyndicationBot.Tests.Channels.Telegram;
 using SyndicationBot.Tests.Channels.X;
+using SyndicationBot.Tests.Contract;
 using SyndicationBot.Tests.Support;
 
 namespace SyndicationBot.IntegrationTests.Faults;
@@ -34,6 +35,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
 
     private readonly TempFolder folder;
     private readonly IHost host;
+    private readonly RequestCounter openRequests;
 
     private FaultRunHost(
         TempFolder folder,
@@ -43,10 +45,12 @@ internal sealed class FaultRunHost : IAsyncDisposable
         FakeMastodonServer mastodon,
         BlueskyContractServer bluesky,
         TelegramContractServer telegram,
-        IReadOnlyDictionary<FaultNetwork, ChaosProxy> proxies)
+        IReadOnlyDictionary<FaultNetwork, ChaosProxy> proxies,
+        RequestCounter openRequests)
     {
         this.folder = folder;
         this.host = host;
+        this.openRequests = openRequests;
         Time = time;
         X = x;
         Mastodon = mastodon;
@@ -139,10 +143,12 @@ internal sealed class FaultRunHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
+        var openRequests = new RequestCounter();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new CountingHandler(openRequests)));
         builder.AddSyndicationBot();
         var host = builder.Build();
         await host.Services.GetRequiredService<IPostQueue>().InitializeAsync(CancellationToken.None);
-        return new FaultRunHost(folder, time, host, x, mastodon, bluesky, telegram, proxies);
+        return new FaultRunHost(folder, time, host, x, mastodon, bluesky, telegram, proxies, openRequests);
     }
 
     /// <summary>Queues one article per number, each with one post per network, all due now.</summary>
@@ -251,23 +257,16 @@ internal sealed class FaultRunHost : IAsyncDisposable
                 break;
             }
 
-            quietPolls = Proxies.Values.All(p => p.Busy == 0) ? quietPolls + 1 : 0;
-
-            // A client still reading an answer (or a cold JIT) shows up only as a busy pool thread; moving the clock
-            // then would time out a healthy request. When other tests keep the pool busy, a longer quiet spell will do.
-            if ((quietPolls >= 2 && PoolIdle()) || quietPolls >= 25)
+            // The clock moves only while every request the service has sent and not yet had answered is one a proxy
+            // holds open on purpose. Counted at the service's side, a request still queued behind a busy thread pool
+            // (a loaded machine) holds the clock too, so no healthy request is ever timed out by the test.
+            var hanging = Proxies.Values.Sum(p => p.Hanging.Count);
+            quietPolls = openRequests.Count <= hanging && Proxies.Values.All(p => p.Busy == 0) ? quietPolls + 1 : 0;
+            if (quietPolls >= 2)
             {
                 Time.Advance(Step);
+                quietPolls = 0;
             }
         }
-    }
-
-    private static bool PoolIdle()
-    {
-        ThreadPool.GetMaxThreads(out var max, out _);
-        ThreadPool.GetAvailableThreads(out var available, out _);
-
-        // This method's own continuation is the one busy worker allowed.
-        return ThreadPool.PendingWorkItemCount == 0 && max - available <= 1;
     }
 }

@@ -45,13 +45,26 @@ public sealed class ChaosMonkey(int seed, double rate)
         }
     }
 
-    /// <summary>Holds the request open until the client gives up (its time-out or cancel), with no timer at all.</summary>
-    public static async Task HangAsync(Microsoft.AspNetCore.Http.HttpContext context)
+    /// <summary>
+    /// Holds the request open until the client gives up (its time-out or cancel), with no timer at all; while it
+    /// hangs it counts in <paramref name="hanging"/>.
+    /// </summary>
+    public static async Task HangAsync(Microsoft.AspNetCore.Http.HttpContext context, RequestCounter hanging)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(hanging);
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (context.RequestAborted.Register(() => aborted.TrySetResult()))
+        hanging.Enter();
+        try
         {
-            await aborted.Task;
+            using (context.RequestAborted.Register(() => aborted.TrySetResult()))
+            {
+                await aborted.Task;
+            }
+        }
+        finally
+        {
+            hanging.Leave();
         }
     }
 }

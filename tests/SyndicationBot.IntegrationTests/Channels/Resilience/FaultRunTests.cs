@@ -63,13 +63,16 @@ public sealed class FaultRunTests(ITestOutputHelper output)
         var channels = host.Services.GetServices<IChannel>().ToList();
         Dictionary<(string Channel, long PostId), PublishResult> outcomes = [];
 
+        // The clock moves only while every open request is one a server holds open on purpose.
+        bool Quiet() => host.OpenRequests.Count <= x.Hanging.Count + mastodon.Hanging.Count + webhook.Hanging.Count;
+
         // Act
         for (var i = 0; i < PostsPerChannel; i++)
         {
             foreach (var channel in channels)
             {
                 var post = Post(channel.Name, i);
-                outcomes[(channel.Name, post.PostId)] = await LedgerLoopAsync(channel, post, time);
+                outcomes[(channel.Name, post.PostId)] = await LedgerLoopAsync(channel, post, time, Quiet);
             }
         }
 
@@ -112,11 +115,11 @@ public sealed class FaultRunTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<PublishResult> LedgerLoopAsync(IChannel channel, OutgoingPost post, FakeTimeProvider time)
+    private static async Task<PublishResult> LedgerLoopAsync(IChannel channel, OutgoingPost post, FakeTimeProvider time, Func<bool> quiet)
     {
         for (var attempt = 1; attempt <= 50; attempt++)
         {
-            var result = await time.DriveAsync(channel.PublishAsync(post with { Attempt = attempt }, CancellationToken.None), TimeSpan.FromSeconds(1));
+            var result = await time.DriveAsync(channel.PublishAsync(post with { Attempt = attempt }, CancellationToken.None), TimeSpan.FromSeconds(1), quiet);
             switch (result)
             {
                 case PublishResult.RetryLater retry:
