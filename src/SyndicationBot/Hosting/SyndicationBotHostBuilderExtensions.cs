@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
+using SyndicationBot.Configuration;
 using SyndicationBot.Posts;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
-using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Hosting;
 

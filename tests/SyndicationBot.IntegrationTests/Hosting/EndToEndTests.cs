@@ -1,10 +1,10 @@
-using Xunit;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using SyndicationBot.Hosting;
-using SyndicationBot.Tests.Support;
 using SyndicationBot.IntegrationTests.Support;
+using SyndicationBot.Tests.Support;
+using Xunit;
 
 namespace SyndicationBot.IntegrationTests.Hosting;
 

@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SyndicationBot.Channels;
 using SyndicationBot.Channels.Bluesky;
+using SyndicationBot.Tests.Channels.Bluesky;
 using Xunit;
 using static SyndicationBot.Tests.Channels.Bluesky.BlueskyTestPosts;
-using SyndicationBot.Tests.Channels.Bluesky;
 
 namespace SyndicationBot.IntegrationTests.Channels.Bluesky;
 

@@ -6,6 +6,7 @@ using SyndicationBot.Channels.Mastodon;
 using SyndicationBot.Channels.Resilience;
 using SyndicationBot.Channels.Webhook;
 using SyndicationBot.Channels.X;
+using SyndicationBot.IntegrationTests.Contract;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Channels.Mastodon;
 using SyndicationBot.Tests.Channels.Webhook;
@@ -13,7 +14,6 @@ using SyndicationBot.Tests.Channels.X;
 using SyndicationBot.Tests.Contract;
 using Xunit;
 using Xunit.Abstractions;
-using SyndicationBot.IntegrationTests.Contract;
 
 namespace SyndicationBot.IntegrationTests.Channels.Resilience;
 

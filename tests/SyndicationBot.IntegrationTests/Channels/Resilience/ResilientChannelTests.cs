@@ -9,13 +9,13 @@ using SyndicationBot.Channels.Mastodon;
 using SyndicationBot.Channels.Resilience;
 using SyndicationBot.Channels.Webhook;
 using SyndicationBot.Channels.X;
+using SyndicationBot.IntegrationTests.Contract;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Channels.Mastodon;
+using SyndicationBot.Tests.Channels.Resilience;
 using SyndicationBot.Tests.Channels.X;
 using SyndicationBot.Tests.Contract;
 using Xunit;
-using SyndicationBot.IntegrationTests.Contract;
-using SyndicationBot.Tests.Channels.Resilience;
 
 namespace SyndicationBot.IntegrationTests.Channels.Resilience;
 

@@ -1,9 +1,9 @@
 using SyndicationBot.Channels;
 using SyndicationBot.Channels.X;
+using SyndicationBot.IntegrationTests.Contract;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Contract;
 using Xunit;
-using SyndicationBot.IntegrationTests.Contract;
 
 namespace SyndicationBot.IntegrationTests.Channels.X;
 
