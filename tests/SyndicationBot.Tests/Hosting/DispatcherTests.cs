@@ -1,4 +1,3 @@
-using Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,7 @@ using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
+using Xunit;
 
 namespace SyndicationBot.Tests.Hosting;
 
