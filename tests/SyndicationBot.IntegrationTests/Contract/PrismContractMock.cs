@@ -15,7 +15,8 @@ namespace SyndicationBot.IntegrationTests.Contract;
 public sealed partial class PrismContractMock : IAsyncLifetime
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    // Generous on purpose: these wait only until the tool is ready, and node is slow to start on a loaded machine.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly ConcurrentDictionary<string, Lazy<Task<PrismInstance>>> instances = new();
     private readonly Lazy<Task> installation = new(InstallAsync);
 
@@ -46,7 +47,8 @@ public sealed partial class PrismContractMock : IAsyncLifetime
     {
         await installation.Value;
         var port = FreePort();
-        var (exit, output) = await RunAsync("bash", ["start-prism.sh", api, port.ToString(System.Globalization.CultureInfo.InvariantCulture)], StartTimeout);
+        var (exit, output) = await RunAsync("bash", ["start-prism.sh", api, port.ToString(System.Globalization.CultureInfo.InvariantCulture)], StartTimeout,
+            ("PRISM_START_SECONDS", ((int)(StartTimeout.TotalSeconds - 30)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var ready = ReadyLine().Match(output);
         if (exit != 0 || !ready.Success)
         {
@@ -81,12 +83,17 @@ public sealed partial class PrismContractMock : IAsyncLifetime
         }
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] arguments, TimeSpan timeout)
+    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] arguments, TimeSpan timeout, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

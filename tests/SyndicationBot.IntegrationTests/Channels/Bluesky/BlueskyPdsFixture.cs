@@ -17,7 +17,8 @@ namespace SyndicationBot.IntegrationTests.Channels.Bluesky;
 public sealed class BlueskyPdsFixture : IAsyncLifetime
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(20);
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Generous on purpose: the wait ends as soon as the PDS is ready, and node is slow to start on a loaded machine.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly StringBuilder output = new();
     private Process? process;
     private string? dataDirectory;
