@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Configuration;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
-using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Queue;
 

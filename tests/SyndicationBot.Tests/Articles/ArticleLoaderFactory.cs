@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using SyndicationBot.Articles.Text;
 using SyndicationBot.Articles;
+using SyndicationBot.Articles.Text;
 using Xunit;
 
 namespace SyndicationBot.Tests.Articles;

@@ -11,15 +11,19 @@ public sealed class ChannelTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
 
-    private ChannelTestHost(ServiceProvider services, FakeTimeProvider time)
+    private ChannelTestHost(ServiceProvider services, FakeTimeProvider time, RequestCounter openRequests)
     {
         Services = services;
         Time = time;
+        OpenRequests = openRequests;
     }
 
     public ServiceProvider Services { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The channels' HTTP requests that are sent and not yet fully answered.</summary>
+    public RequestCounter OpenRequests { get; }
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
@@ -32,8 +36,10 @@ public sealed class ChannelTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddFakeLogging(options => options.CollectRecordsForDisabledLogLevels = true);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
+        var openRequests = new RequestCounter();
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new CountingHandler(openRequests)));
         register(services);
-        return new ChannelTestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), time);
+        return new ChannelTestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), time, openRequests);
     }
 
     public T Get<T>()

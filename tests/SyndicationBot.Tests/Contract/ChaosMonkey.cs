@@ -45,15 +45,26 @@ public sealed class ChaosMonkey(int seed, double rate)
         }
     }
 
-    public static async Task HangAsync(Microsoft.AspNetCore.Http.HttpContext context)
+    /// <summary>
+    /// Holds the request open until the client gives up (its time-out or cancel), with no timer at all; while it
+    /// hangs it counts in <paramref name="hanging"/>.
+    /// </summary>
+    public static async Task HangAsync(Microsoft.AspNetCore.Http.HttpContext context, RequestCounter hanging)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(hanging);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hanging.Enter();
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
+            using (context.RequestAborted.Register(() => aborted.TrySetResult()))
+            {
+                await aborted.Task;
+            }
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // The client gave up, which is the point.
+            hanging.Leave();
         }
     }
 }

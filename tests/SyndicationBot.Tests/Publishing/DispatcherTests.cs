@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Xunit;
 using Moq;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Hosting;
 
 namespace SyndicationBot.Tests.Support;
@@ -8,10 +9,14 @@ namespace SyndicationBot.Tests.Support;
 /// <summary>The real host graph (<c>AddSyndicationBot</c>) rooted in a temp folder, as the tests of the whole path use it.</summary>
 public static class TestHost
 {
+    /// <summary>Where the fake clock starts when a test gives none: a fixed instant, never today's date.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// A builder whose content root is <paramref name="folder"/> (with a <c>seeds/</c> folder and the ledger at
     /// <c>data/syndication.db</c>), with <paramref name="settings"/> on top, then <paramref name="args"/>, and time from
-    /// <paramref name="time"/> when given.
+    /// <paramref name="time"/>, or from a fake clock standing still at <see cref="DefaultStart"/> (the host never reads
+    /// the machine's clock in a test).
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(TempFolder folder, IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, string[]? args = null)
     {
@@ -34,11 +39,7 @@ public static class TestHost
             builder.Configuration.AddCommandLine(args);
         }
 
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
+        builder.Services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(DefaultStart));
         builder.AddSyndicationBot();
         return builder;
     }

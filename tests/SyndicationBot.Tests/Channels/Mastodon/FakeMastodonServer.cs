@@ -36,6 +36,9 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
 
     public ChaosMonkey? Chaos { get; set; }
 
+    /// <summary>Requests this server holds open on purpose right now (injected hangs).</summary>
+    public RequestCounter Hanging { get; } = new();
+
     public int MaxCharacters { get; set; } = 500;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(3);
@@ -82,13 +85,7 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
     /// <summary>The next request hangs until the client gives up (an attempt time-out).</summary>
     public void InjectHang() => InjectFault(async context =>
     {
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await ChaosMonkey.HangAsync(context, Hanging);
 
         return true;
     });
@@ -126,7 +123,7 @@ public sealed partial class FakeMastodonServer(TimeProvider time) : IAsyncDispos
                 context.Abort();
                 return;
             case ChaosFault.Hang:
-                await ChaosMonkey.HangAsync(context);
+                await ChaosMonkey.HangAsync(context, Hanging);
                 return;
             case ChaosFault.RateLimited:
                 context.Response.Headers["X-RateLimit-Reset"] = (time.GetUtcNow() + TimeSpan.FromSeconds(2)).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);

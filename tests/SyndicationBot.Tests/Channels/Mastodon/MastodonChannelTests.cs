@@ -7,6 +7,7 @@ using SyndicationBot.Channels.Mastodon;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Contract;
 using Xunit;
+using static SyndicationBot.Tests.Channels.Mastodon.MastodonTestPosts;
 
 namespace SyndicationBot.Tests.Channels.Mastodon;
 
@@ -298,10 +299,6 @@ public sealed class MastodonChannelTests : IAsyncLifetime
         Assert.Contains("Post 15 published on mastodon", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeMastodonServer.Token, logs, StringComparison.Ordinal);
     }
-
-    internal static OutgoingPost Post(long id, string text, string language = "en") => new(id, $"article-{id}:mastodon", 1, Draft(text, language));
-
-    private static PostDraft Draft(string text, string language) => new("mastodon", text, text.Length, 500) { Language = language };
 
     private static List<KeyValuePair<string, string?>> Settings() =>
     [

@@ -1,4 +1,3 @@
-using Xunit;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Channels;
 using SyndicationBot.Channels.Outbox;
 using SyndicationBot.Tests.Support;
+using Xunit;
 
 namespace SyndicationBot.Tests.Channels.Outbox;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SyndicationBot.Channels;
 using SyndicationBot.Posts;
 using Xunit;
+using static SyndicationBot.Tests.Channels.Telegram.TelegramTestPosts;
 
 namespace SyndicationBot.Tests.Channels.Telegram;
 
@@ -246,20 +247,6 @@ public sealed class TelegramChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PublishAsync_NoAnswerBeforeTheClientTimeout_ReturnsUnknown()
-    {
-        // Arrange
-        using var host = new TelegramTestHost(server.BaseUrl, Token, "@" + TelegramContractServer.ChannelUsername, httpTimeout: TimeSpan.FromMilliseconds(300));
-        server.Hang = true;
-
-        // Act
-        var result = await host.Channel.PublishAsync(Post(Draft("Slow")), CancellationToken.None);
-
-        // Assert
-        Assert.IsType<PublishResult.Unknown>(result);
-    }
-
-    [Fact]
     public async Task PublishAsync_BotApiUnreachable_ReturnsRetryLaterBecauseNothingWasSent()
     {
         // Arrange
@@ -330,11 +317,6 @@ public sealed class TelegramChannelTests : IAsyncLifetime
             Assert.False(text.Contains(Token.Split(':')[1], StringComparison.Ordinal), $"{record.Category}: {text}");
         }
     }
-
-    internal static PostDraft Draft(string html, Uri? link = null) =>
-        new("telegram", html, html.Length, 4096) { Language = "fr", Link = link };
-
-    internal static OutgoingPost Post(PostDraft draft) => new(17, $"article-17:telegram:{draft.Text.GetHashCode(StringComparison.Ordinal)}", 1, draft);
 
     private TelegramTestHost CreateHost(string chatId, Action<Dictionary<string, string?>>? configure = null) => new(server.BaseUrl, Token, chatId, configure);
 }

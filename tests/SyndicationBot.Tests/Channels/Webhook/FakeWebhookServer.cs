@@ -29,6 +29,9 @@ public sealed class FakeWebhookServer : IAsyncDisposable
 
     public ChaosMonkey? Chaos { get; set; }
 
+    /// <summary>Requests this server holds open on purpose right now (injected hangs).</summary>
+    public RequestCounter Hanging { get; } = new();
+
     public ConcurrentQueue<string> Deliveries { get; } = new();
 
     public static async Task<FakeWebhookServer> StartAsync()
@@ -64,7 +67,7 @@ public sealed class FakeWebhookServer : IAsyncDisposable
                 context.Abort();
                 return;
             case ChaosFault.Hang:
-                await ChaosMonkey.HangAsync(context);
+                await ChaosMonkey.HangAsync(context, Hanging);
                 return;
             case ChaosFault.RateLimited:
                 context.Response.StatusCode = 429;

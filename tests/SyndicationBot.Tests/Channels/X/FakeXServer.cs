@@ -42,6 +42,9 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
     public ChaosMonkey? Chaos { get; set; }
 
+    /// <summary>Requests this server holds open on purpose right now (injected hangs).</summary>
+    public RequestCounter Hanging { get; } = new();
+
     /// <summary>Duplicate-content 403s sent: each one is a resend of a post X already holds.</summary>
     public int DuplicateResponses => Volatile.Read(ref duplicateResponses);
 
@@ -108,13 +111,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     /// <summary>The next tweet request hangs until the client gives up (an attempt time-out).</summary>
     public void InjectHang() => InjectFault(async context =>
     {
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await ChaosMonkey.HangAsync(context, Hanging);
 
         return true;
     });
@@ -139,7 +136,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
                 context.Abort();
                 return;
             case ChaosFault.Hang:
-                await ChaosMonkey.HangAsync(context);
+                await ChaosMonkey.HangAsync(context, Hanging);
                 return;
             case ChaosFault.RateLimited:
                 context.Response.Headers["x-rate-limit-remaining"] = "0";

@@ -7,6 +7,7 @@ using SyndicationBot.Channels.X;
 using SyndicationBot.Posts;
 using SyndicationBot.Tests.Contract;
 using Xunit;
+using static SyndicationBot.Tests.Channels.X.XTestPosts;
 
 namespace SyndicationBot.Tests.Channels.X;
 
@@ -422,10 +423,6 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         }
     }
-
-    internal static OutgoingPost Post(long id, string text) => new(id, $"article-{id}:x", 1, Draft(text));
-
-    private static PostDraft Draft(string text) => new("x", text, text.Length, 280) { Language = "en" };
 
     private ChannelTestHost CreateHost(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, IEnumerable<KeyValuePair<string, string?>> settings) =>
         ChannelTestHost.Create([new("Channels:X:BaseUrl", Server.BaseAddress.ToString()), .. settings], services => services.AddXChannel(), time);

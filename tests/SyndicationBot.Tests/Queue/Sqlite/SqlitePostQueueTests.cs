@@ -1,9 +1,9 @@
-using Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
+using Xunit;
 
 namespace SyndicationBot.Tests.Queue.Sqlite;
 
