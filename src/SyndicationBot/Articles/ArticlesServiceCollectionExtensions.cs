@@ -19,12 +19,13 @@ public static class ArticlesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LanguageIdentifier>();
         services.TryAddSingleton<IArticleLoader, ArticleLoader>();
+        services.AddOptions<EgressOptions>().BindConfiguration(EgressOptions.SectionName);
         services.TryAddSingleton<FeedFetcher>();
 
         // The fetcher owns time (Sources:FetchTimeout, headers and body, on the injected clock); every connection
         // of the first client is held to the egress policy, the second serves only feeds the operator trusts.
         services.AddHttpClient(FeedFetcher.HttpClientName, ConfigureFeedClient)
-            .ConfigurePrimaryHttpMessageHandler(sp => new EgressPolicy(sp.GetRequiredService<IOptions<SourcesOptions>>().Value.AllowPrivateAddresses).CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(sp => new EgressPolicy(sp.GetRequiredService<IOptions<EgressOptions>>().Value.AllowPrivateAddresses).CreateHandler());
         services.AddHttpClient(FeedFetcher.TrustedHttpClientName, ConfigureFeedClient)
             .ConfigurePrimaryHttpMessageHandler(() => new EgressPolicy(allowPrivateAddresses: true).CreateHandler());
         return services;

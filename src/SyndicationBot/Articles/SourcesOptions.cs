@@ -25,13 +25,6 @@ public sealed class SourcesOptions
     /// </summary>
     public bool FollowSymlinksOutside { get; set; }
 
-    /// <summary>
-    /// Whether fetches may connect to loopback, private, link-local and other non-public addresses (cloud metadata
-    /// included). Default false: a feed item's link cannot make the bot read this machine or its network. A feed of
-    /// the operator's own on such an address is trusted with <see cref="FeedSourceOptions.AllowPrivateAddresses"/>.
-    /// </summary>
-    public bool AllowPrivateAddresses { get; set; }
-
     /// <summary>The longest one fetch (a feed or a linked page) may take, headers and body together. Default 30 s.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -49,7 +49,7 @@ public sealed class FeedFetcherTests
     {
         var time = new FakeTimeProvider(Now);
         var logger = new FakeLogger<FeedFetcher>();
-        var options = Options.Create(new SourcesOptions { MaxArticleAge = maxArticleAge, AllowPrivateAddresses = true });
+        var options = Options.Create(new SourcesOptions { MaxArticleAge = maxArticleAge });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sources:AllowPrivateAddresses"] = "true" }).Build();
         var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddArticles().BuildServiceProvider();
         var fetcher = new FeedFetcher(provider.GetRequiredService<IHttpClientFactory>(), ArticleLoaderFactory.Create(), options, time, logger);
