@@ -1,8 +1,8 @@
+using System.IO.Enumeration;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using System.IO.Enumeration;
 using SyndicationBot.Articles;
 
 namespace SyndicationBot.Hosting;
@@ -21,11 +21,11 @@ internal sealed partial class SeedFolderService(
     TimeProvider timeProvider,
     ILogger<SeedFolderService> logger) : BackgroundService
 {
-    private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
-    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     // Deep enough for any archive layout, shallow enough that a loop of folder links ends.
     private const int MaxFolderDepth = 32;
 
+    private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? _watcher;
     private bool _initialScanDone;
 
@@ -102,7 +102,6 @@ internal sealed partial class SeedFolderService(
 
         // The stamp of what would be read (a link's target); for a refused entry, of the entry itself.
         var info = new FileInfo(refusal is null ? target : path);
-        info.Refresh();
         var stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1L, 0L);
         if (_observed.TryGetValue(path, out var previous) && previous.Stamp == stamp)
         {
