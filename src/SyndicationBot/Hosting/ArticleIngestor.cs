@@ -36,7 +36,7 @@ internal sealed partial class ArticleIngestor(
 
     /// <summary>
     /// Reads and ingests one file: a regular file only (a pipe or device is never opened), its size limit counted
-    /// while reading (a reported size can lie). A file that cannot be read now is logged and not remembered.
+    /// while reading (a reported size can lie). A file that cannot be read now is logged and reported, not remembered.
     /// </summary>
     public async Task<IReadOnlyList<IngestRecord>> IngestFileAsync(string path, CancellationToken cancellationToken)
     {
@@ -51,8 +51,9 @@ internal sealed partial class ArticleIngestor(
 
         if (bytes is null)
         {
+            // Not remembered: the same path is looked at again when it changes. Returned, so `ingest` reports it.
             Log.Unreadable(logger, path, failure ?? "unknown");
-            return [];
+            return [new IngestRecord($"unread:{path}", path, "rejected", $"{path}: {failure}", timeProvider.GetUtcNow())];
         }
 
         return await IngestAsync(path, bytes, [], cancellationToken);
