@@ -21,6 +21,12 @@ internal sealed class FeedSourceOptions
     /// <summary>When an item has no usable text, fetch and extract the linked page.</summary>
     public bool FetchArticlePage { get; set; }
 
+    /// <summary>
+    /// Whether this feed's own URL (and its redirects) may be on a loopback or private address, for a feed the
+    /// operator runs on this machine or network. The pages its items link to are still held to the egress policy.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     /// <summary>How many of the newest items to post the first time the feed is seen (0 = none). Default 1.</summary>
     public int FirstRunNewest { get; set; } = 1;
 }

@@ -19,6 +19,15 @@ internal sealed class SourcesOptions
     /// <summary>Articles published longer ago than this are recorded as skipped; null means no limit.</summary>
     public TimeSpan? MaxArticleAge { get; set; }
 
+    /// <summary>
+    /// Whether a link in the seeds folder may lead to a file outside it. Default false: such a link is reported
+    /// and not read, so a link planted in the folder cannot post a private file from elsewhere.
+    /// </summary>
+    public bool FollowSymlinksOutside { get; set; }
+
+    /// <summary>The longest one fetch (a feed or a linked page) may take, headers and body together. Default 30 s.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The feeds to poll.</summary>
     public IList<FeedSourceOptions> Feeds { get; init; } = [];
 }

@@ -11,6 +11,9 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
 {
     private static readonly TimeSpan MinPollInterval = TimeSpan.FromSeconds(30);
 
+    // A fetch that may take longer would hold a poll slot, and the feeds waiting for it, for too long.
+    private static readonly TimeSpan MaxFetchTimeout = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, SourcesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +31,11 @@ internal sealed class SourcesOptionsValidator : IValidateOptions<SourcesOptions>
         if (options.MaxArticleAge is { } age && age <= TimeSpan.Zero)
         {
             failures.Add($"Sources:MaxArticleAge must be positive or absent (was {age}).");
+        }
+
+        if (options.FetchTimeout <= TimeSpan.Zero || options.FetchTimeout > MaxFetchTimeout)
+        {
+            failures.Add($"Sources:FetchTimeout must be more than 0 and at most {MaxFetchTimeout} (was {options.FetchTimeout}).");
         }
 
         HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,59 +12,65 @@ namespace SyndicationBot.Hosting;
 /// <summary>
 /// Polls each enabled feed of <c>Sources:Feeds</c> at its own interval (conditional GET; a failing feed is backed
 /// off exponentially by <see cref="FeedFetcher"/> and reported, never hammered) and hands each poll to the ingestor.
+/// Each feed has its own loop, and at most <see cref="MaxConcurrentPolls"/> fetches run at once, so a slow or
+/// stalled feed (bounded by <c>Sources:FetchTimeout</c>) never delays the others.
 /// </summary>
 internal sealed partial class FeedPollingService(
-    IServiceProvider services,
+    FeedFetcher fetcher,
     ArticleIngestor ingestor,
     IOptions<SourcesOptions> sources,
     TimeProvider timeProvider,
     ILogger<FeedPollingService> logger,
     SyndicationMetrics? metrics = null) : BackgroundService
 {
-    private readonly Dictionary<string, FeedState> _states = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _nextPoll = new(StringComparer.Ordinal);
+    /// <summary>Fetches in flight at once: enough that a few stalled feeds leave room, few enough for a small machine.</summary>
+    public const int MaxConcurrentPolls = 4;
 
-    /// <summary>Polls every feed that is due at the current time. Returns the earliest next poll, or null when no feed is enabled.</summary>
+    private readonly ConcurrentDictionary<string, FeedState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextPoll = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots = new(MaxConcurrentPolls, MaxConcurrentPolls);
+
+    /// <summary>
+    /// Polls every feed that is due at the current time, concurrently (within the bound). Returns the earliest
+    /// next poll, or null when no feed is enabled.
+    /// </summary>
     public async Task<DateTimeOffset?> PollDueAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset? earliest = null;
-        foreach (var feed in sources.Value.Feeds.Where(f => f.Enabled))
+        var feeds = sources.Value.Feeds.Where(f => f.Enabled).ToList();
+        if (feeds.Count == 0)
         {
-            var key = feed.Url;
-            var now = timeProvider.GetUtcNow();
-            if (!_nextPoll.TryGetValue(key, out var due) || due <= now)
-            {
-                due = await PollAsync(feed, cancellationToken);
-                _nextPoll[key] = due;
-            }
-
-            earliest = earliest is { } e && e < due ? e : due;
+            return null;
         }
 
-        return earliest;
+        var now = timeProvider.GetUtcNow();
+        var dues = await Task.WhenAll(feeds.Select(feed =>
+            !_nextPoll.TryGetValue(feed.Url, out var due) || due <= now ? PollFeedAsync(feed, cancellationToken) : Task.FromResult(due)));
+        return dues.Min();
+    }
+
+    public override void Dispose()
+    {
+        _slots.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!sources.Value.Feeds.Any(f => f.Enabled))
-        {
-            return;
-        }
+        var feeds = sources.Value.Feeds.Where(f => f.Enabled).ToList();
+        await Task.WhenAll(feeds.Select(feed => RunFeedAsync(feed, stoppingToken)));
+    }
 
+    private async Task RunFeedAsync(FeedSourceOptions feed, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
-            DateTimeOffset? next;
-            try
+            var now = timeProvider.GetUtcNow();
+            if (!_nextPoll.TryGetValue(feed.Url, out var next) || next <= now)
             {
-                next = await PollDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                Log.PollFailed(logger, exception);
-                next = timeProvider.GetUtcNow() + TimeSpan.FromMinutes(1);
+                next = await PollFeedAsync(feed, stoppingToken);
             }
 
-            var delay = (next ?? timeProvider.GetUtcNow().AddMinutes(15)) - timeProvider.GetUtcNow();
+            var delay = next - timeProvider.GetUtcNow();
             try
             {
                 await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, timeProvider, stoppingToken);
@@ -76,12 +82,35 @@ internal sealed partial class FeedPollingService(
         }
     }
 
+    // One poll of one feed, within a slot; the time of its next poll. A failure is logged and retried in a minute.
+    private async Task<DateTimeOffset> PollFeedAsync(FeedSourceOptions feed, CancellationToken cancellationToken)
+    {
+        DateTimeOffset next;
+        try
+        {
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                next = await PollAsync(feed, cancellationToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.PollFailed(logger, exception, feed.Name);
+            next = timeProvider.GetUtcNow() + TimeSpan.FromMinutes(1);
+        }
+
+        _nextPoll[feed.Url] = next;
+        return next;
+    }
+
     private async Task<DateTimeOffset> PollAsync(FeedSourceOptions feed, CancellationToken cancellationToken)
     {
         var state = _states.TryGetValue(feed.Url, out var known) ? known : FeedState.New;
-
-        // Transient typed client: a fresh handler from the factory for each poll.
-        var fetcher = services.GetRequiredService<FeedFetcher>();
         var result = await fetcher.FetchAsync(feed, state, cancellationToken);
         _states[feed.Url] = result.State;
         metrics?.RecordFeedFetch(feed.Name, result.Status.ToString());
@@ -96,7 +125,7 @@ internal sealed partial class FeedPollingService(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Error, Message = "Polling the feeds failed; trying again in a minute")]
-        public static partial void PollFailed(ILogger logger, Exception exception);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Polling feed {Feed} failed; trying again in a minute")]
+        public static partial void PollFailed(ILogger logger, Exception exception, string feed);
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,9 @@ internal sealed partial class SeedFolderService(
     LoopHeartbeats? heartbeats = null,
     SyndicationMetrics? metrics = null) : BackgroundService
 {
+    // Deep enough for any archive layout, shallow enough that a loop of folder links ends.
+    private const int MaxFolderDepth = 32;
+
     private readonly Dictionary<string, Observation> _observed = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? _watcher;
@@ -51,13 +55,19 @@ internal sealed partial class SeedFolderService(
         base.Dispose();
     }
 
-    /// <summary>One scan: ingests every settled file not handled before. Returns how many files were handed to the ingestor.</summary>
+    /// <summary>
+    /// One scan: ingests every settled file not handled before. Returns how many files were handed to the ingestor.
+    /// What is not a page (a pipe, a device, a socket, a link leading out of the folder) is reported once and never
+    /// opened; an entry that fails (moved away, unreadable) is reported and the scan goes on with the next.
+    /// </summary>
     public async Task<int> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var handled = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFiles(FolderPath, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var root = FolderPath;
+        var realRoot = SafeFileReader.RealPath(root);
+        foreach (var path in ListFiles(root).Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (IsIgnored(path))
@@ -66,44 +76,21 @@ internal sealed partial class SeedFolderService(
             }
 
             seen.Add(path);
-            FileInfo info;
             try
             {
-                info = new FileInfo(path);
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            var stamp = (info.Length, info.LastWriteTimeUtc.Ticks);
-            if (_observed.TryGetValue(path, out var previous) && previous.Stamp == stamp)
-            {
-                if (previous.Handled || now - previous.FirstSeen < watch.Value.SettleTime)
+                if (await LookAsync(path, realRoot, now, cancellationToken))
                 {
-                    continue;
+                    handled++;
                 }
             }
-            else
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // New or changed: wait until it has stayed the same for the settle time. Only files already there at
-                // start-up may be taken at once when their time stamp is old enough; anything that appears later is
-                // judged by our own observations alone, so a slow copy is never read half-way.
-                var age = now - new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-                var settled = !_initialScanDone && previous is null && age >= watch.Value.SettleTime;
-                _observed[path] = new Observation(stamp, now, Handled: false);
-                if (!settled)
-                {
-                    continue;
-                }
+                // Not marked handled: the next scan tries the file again.
+                Log.EntryFailed(logger, exception, path);
             }
-
-            metrics?.RecordIngest("seeds", await ingestor.IngestFileAsync(path, cancellationToken));
 
             // A long first scan (a full folder) is the loop turning, not a stuck one.
             heartbeats?.Beat(LoopHeartbeats.Watcher);
-            _observed[path] = _observed[path] with { Handled = true };
-            handled++;
         }
 
         foreach (var gone in _observed.Keys.Where(k => !seen.Contains(k)).ToList())
@@ -113,6 +100,67 @@ internal sealed partial class SeedFolderService(
 
         _initialScanDone = true;
         return handled;
+    }
+
+    // True when the file was handed to the ingestor.
+    private async Task<bool> LookAsync(string path, string realRoot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var refusal = SafeFileReader.Refusal(path, realRoot, sources.Value.FollowSymlinksOutside, out var target);
+
+        // The stamp of what would be read (a link's target); for a refused entry, of the entry itself.
+        var info = new FileInfo(refusal is null ? target : path);
+        var stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1L, 0L);
+        if (_observed.TryGetValue(path, out var previous) && previous.Stamp == stamp)
+        {
+            if (previous.Handled || now - previous.FirstSeen < watch.Value.SettleTime)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            // New or changed: wait until it has stayed the same for the settle time. Only files already there at
+            // start-up may be taken at once when their time stamp is old enough; anything that appears later is
+            // judged by our own observations alone, so a slow copy is never read half-way.
+            var age = now - new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+            var settled = !_initialScanDone && previous is null && age >= watch.Value.SettleTime;
+            _observed[path] = new Observation(stamp, now, Handled: false);
+            if (!settled)
+            {
+                return false;
+            }
+        }
+
+        if (refusal is not null)
+        {
+            // Reported once it has settled (a page being copied in is empty at first), and once per state of the entry.
+            Log.NotRead(logger, path, refusal);
+            _observed[path] = _observed[path] with { Handled = true };
+            return false;
+        }
+
+        metrics?.RecordIngest("seeds", await ingestor.IngestFileAsync(path, cancellationToken));
+        _observed[path] = _observed[path] with { Handled = true };
+        return true;
+    }
+
+    // Files in the folder and its subfolders. A linked subfolder is entered only when links may lead outside:
+    // otherwise whatever it holds is either outside or already listed under its real place.
+    private FileSystemEnumerable<string> ListFiles(string root)
+    {
+        var followOutside = sources.Value.FollowSymlinksOutside;
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = 0,
+            MaxRecursionDepth = MaxFolderDepth,
+        };
+        return new FileSystemEnumerable<string>(root, (ref entry) => entry.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref entry) => followOutside || (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -197,6 +245,12 @@ internal sealed partial class SeedFolderService(
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Scanning {Folder} failed; trying again at the next rescan")]
         public static partial void ScanFailed(ILogger logger, Exception exception, string folder);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Not reading {Path}: it {Reason}")]
+        public static partial void NotRead(ILogger logger, string path, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Path} failed; the scan goes on and the file is tried again at the next one")]
+        public static partial void EntryFailed(ILogger logger, Exception exception, string path);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} ({Reason}); relying on the periodic rescan")]
         public static partial void WatcherUnavailable(ILogger logger, string folder, string reason);

@@ -34,32 +34,26 @@ internal sealed partial class ArticleIngestor(
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Reads and ingests one file. The file's size is checked before it is read.</summary>
+    /// <summary>
+    /// Reads and ingests one file: a regular file only (a pipe or device is never opened), its size limit counted
+    /// while reading (a reported size can lie). A file that cannot be read now is logged and reported, not remembered.
+    /// </summary>
     public async Task<IReadOnlyList<IngestRecord>> IngestFileAsync(string path, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(path);
         var limit = sources.Value.MaxFileBytes;
-        if (info.Exists && info.Length > limit)
+        var (bytes, failure, oversized) = await SafeFileReader.ReadAsync(path, limit, cancellationToken);
+        if (oversized)
         {
-            var reason = $"{path}: the file is {info.Length} bytes, over Sources:MaxFileBytes ({limit}); raise the limit or remove the file";
+            var info = new FileInfo(path);
             var fingerprint = $"size:{info.FullName}:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
-            return [await RememberRejectionAsync(fingerprint, path, reason, cancellationToken)];
+            return [await RememberRejectionAsync(fingerprint, path, $"{path}: the file {failure}", cancellationToken)];
         }
 
-        byte[] bytes;
-        try
+        if (bytes is null)
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        catch (IOException exception)
-        {
-            Log.Unreadable(logger, path, exception.Message);
-            return [];
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            Log.Unreadable(logger, path, exception.Message);
-            return [];
+            // Not remembered: the same path is looked at again when it changes. Returned, so `ingest` reports it.
+            Log.Unreadable(logger, path, failure ?? "unknown");
+            return [new IngestRecord($"unread:{path}", path, "rejected", $"{path}: {failure}", timeProvider.GetUtcNow())];
         }
 
         return await IngestAsync(path, bytes, [], cancellationToken);

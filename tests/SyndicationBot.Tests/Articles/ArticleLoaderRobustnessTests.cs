@@ -89,7 +89,7 @@ public sealed class ArticleLoaderRobustnessTests
     }
 
     [Fact]
-    public void AddArticles_FeedFetcher_ResolvesAsTypedHttpClient()
+    public void AddArticles_FeedFetcher_ResolvesWithItsHttpClients()
     {
         // Arrange
         var configuration = new ConfigurationBuilder().Build();

@@ -120,4 +120,19 @@ public sealed class SourcesOptionsValidatorTests
         Assert.Equal(5L * 1024 * 1024, options.MaxFileBytes);
         Assert.Equal("Hammouchi et la Chine renforcent le partenariat sécuritaire", ArticleLoaderFactory.AcceptedArticle(results).Title);
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:10:01")]
+    public void Validate_FetchTimeoutOutOfRange_FailsNamingTheKeyAndValue(string timeout)
+    {
+        // Arrange
+        var validator = new SourcesOptionsValidator();
+
+        // Act
+        var result = validator.Validate(null, new SourcesOptions { FetchTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) });
+
+        // Assert
+        Assert.Equal($"Sources:FetchTimeout must be more than 0 and at most 00:10:00 (was {timeout}).", result.FailureMessage);
+    }
 }

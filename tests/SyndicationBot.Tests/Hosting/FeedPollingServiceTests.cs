@@ -147,6 +147,7 @@ public sealed class FeedPollingServiceTests : IDisposable
         {
             ["Sources:Feeds:0:Name"] = "local",
             ["Sources:Feeds:0:Url"] = feed.AbsoluteUri,
+            ["Sources:Feeds:0:AllowPrivateAddresses"] = "true",
             ["Sources:Feeds:0:PollInterval"] = "00:10:00",
             ["Sources:Feeds:0:FirstRunNewest"] = "1",
             ["Schedule:MinSpacing"] = "00:00:05",

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Articles.Egress;
 
 namespace SyndicationBot.Articles.Feeds;
 
@@ -9,14 +10,23 @@ namespace SyndicationBot.Articles.Feeds;
 /// One poll of one feed: conditional GET (ETag / Last-Modified, 304 honoured), exponential backoff for a
 /// failing feed, the first-run and age rules, and, when the operator enabled it, the linked page fetched
 /// for items that carry no usable text. The polling loop calls <see cref="FetchAsync"/> and keeps the state.
+/// Every fetch has one deadline for headers and body together (<see cref="SourcesOptions.FetchTimeout"/>) and a
+/// byte limit counted while reading; every connection is held to the <see cref="EgressPolicy"/>, except a feed's
+/// own URL when the operator trusts it (<see cref="FeedSourceOptions.AllowPrivateAddresses"/>).
 /// </summary>
 internal sealed partial class FeedFetcher(
-    HttpClient http,
+    IHttpClientFactory httpClientFactory,
     IArticleLoader loader,
     IOptions<SourcesOptions> options,
     TimeProvider time,
     ILogger<FeedFetcher> logger)
 {
+    /// <summary>The HTTP client for feeds and linked pages, held to the egress policy.</summary>
+    public const string HttpClientName = "SyndicationBot.Feeds";
+
+    /// <summary>The HTTP client for the URL of a feed the operator trusts with a private address.</summary>
+    public const string TrustedHttpClientName = "SyndicationBot.Feeds.Trusted";
+
     /// <summary>Backoff never grows beyond this, so a feed that comes back is read again within hours.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
@@ -40,7 +50,7 @@ internal sealed partial class FeedFetcher(
         }
 
         var download = IsHttp(feed.Url)
-            ? await DownloadAsync(new Uri(feed.Url), state, cancellationToken)
+            ? await DownloadAsync(new Uri(feed.Url), state, feed.AllowPrivateAddresses, cancellationToken)
             : await ReadLocalAsync(feed.Url, state, cancellationToken);
 
         switch (download)
@@ -145,7 +155,14 @@ internal sealed partial class FeedFetcher(
             return article;
         }
 
-        var page = await DownloadAsync(article.Url, FeedState.New, cancellationToken);
+        if (article.Url.Scheme != Uri.UriSchemeHttp && article.Url.Scheme != Uri.UriSchemeHttps)
+        {
+            Log.PageFetchFailed(logger, feed.Name, article.Url, "only http and https links are fetched");
+            return article;
+        }
+
+        // The link comes from the feed's content, not from the operator: never trusted with a private address.
+        var page = await DownloadAsync(article.Url, FeedState.New, trusted: false, cancellationToken);
         if (page.Error is not null || page.NotModified)
         {
             Log.PageFetchFailed(logger, feed.Name, article.Url, page.Error ?? "not modified");
@@ -169,8 +186,12 @@ internal sealed partial class FeedFetcher(
         return article;
     }
 
-    private async Task<Download> DownloadAsync(Uri url, FeedState state, CancellationToken cancellationToken)
+    private async Task<Download> DownloadAsync(Uri url, FeedState state, bool trusted, CancellationToken cancellationToken)
     {
+        var timeout = options.Value.FetchTimeout;
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var http = httpClientFactory.CreateClient(trusted ? TrustedHttpClientName : HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (state.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
@@ -184,7 +205,7 @@ internal sealed partial class FeedFetcher(
 
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 return new Download([], NotModified: true);
@@ -204,7 +225,7 @@ internal sealed partial class FeedFetcher(
                 return new Download([], Error: $"is oversized: {response.Content.Headers.ContentLength} bytes is over the {limit} bytes limit (Sources:MaxFileBytes)");
             }
 
-            var body = await ReadLimitedAsync(response.Content, limit, cancellationToken);
+            var body = await ReadLimitedAsync(response.Content, limit, linked.Token);
             if (body is null)
             {
                 return new Download([], Error: $"is oversized: more than {limit} bytes (Sources:MaxFileBytes)");
@@ -215,13 +236,22 @@ internal sealed partial class FeedFetcher(
                 ETag: response.Headers.ETag?.ToString(),
                 LastModified: response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null);
         }
+        catch (HttpRequestException ex) when (Refusal(ex) is { } refused)
+        {
+            return new Download([], Error: refused.Message);
+        }
         catch (HttpRequestException ex)
         {
             return new Download([], Error: $"request failed: {ex.Message}");
         }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke while the body was read.
+            return new Download([], Error: $"request failed: {ex.Message}");
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Download([], Error: "request timed out");
+            return new Download([], Error: $"timed out: no complete answer within Sources:FetchTimeout ({timeout})");
         }
     }
 
@@ -245,14 +275,24 @@ internal sealed partial class FeedFetcher(
             return new Download([], Error: $"is oversized: {file.Length} bytes is over the {limit} bytes limit (Sources:MaxFileBytes)");
         }
 
-        try
+        // A pipe or device named as a feed is never opened, and the limit holds whatever size the file reports.
+        var (bytes, failure, _) = await SafeFileReader.ReadAsync(path, limit, cancellationToken);
+        return bytes is null
+            ? new Download([], Error: $"file {path} {failure}")
+            : new Download(bytes, LastModified: stamp);
+    }
+
+    private static EgressRefusedException? Refusal(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {
-            return new Download(await File.ReadAllBytesAsync(path, cancellationToken), LastModified: stamp);
+            if (inner is EgressRefusedException refused)
+            {
+                return refused;
+            }
         }
-        catch (IOException ex)
-        {
-            return new Download([], Error: $"file {path} could not be read: {ex.Message}");
-        }
+
+        return null;
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(HttpContent content, long limit, CancellationToken cancellationToken)

@@ -13,17 +13,18 @@ namespace SyndicationBot.Articles.Html;
 internal static class HtmlPageExtractor
 {
     private const int MaxElementsForReadability = 5000;
+    private const int MaxDepthForReadability = 48;
 
     private static readonly Uri LocalBase = new("http://localhost/");
 
     public static PageContent? Extract(string html, string source, out string? failure)
     {
         var parser = new HtmlParser();
-        var document = parser.ParseDocument(html);
+        var document = parser.ParseDocument(HtmlPrefilter.BoundNesting(html, HtmlPrefilter.MaxDepth, out var depth));
         var metadata = ReadMetadata(document, source);
 
         var baseUri = metadata.Url ?? UrlCanonicalizer.TryCanonicalize(source) ?? LocalBase;
-        var paragraphs = MainContent(document, baseUri);
+        var paragraphs = MainContent(document, baseUri, depth);
         if (paragraphs.Count == 0)
         {
             failure = "is an HTML page without text";
@@ -39,11 +40,13 @@ internal static class HtmlPageExtractor
         return page;
     }
 
-    private static List<string> MainContent(IHtmlDocument document, Uri baseUri)
+    private static List<string> MainContent(IHtmlDocument document, Uri baseUri, int depth)
     {
         // Readability scoring grows faster than the page; beyond a few thousand elements (no real article has
         // that many) the structural reading of the whole body is both faster and as good.
-        if (document.All.Length > MaxElementsForReadability)
+        // Its cost also grows steeply with depth (a chain of 64 nested blocks takes it most of a second): a page
+        // nested deeper than real ones are is read structurally too.
+        if (document.All.Length > MaxElementsForReadability || depth > MaxDepthForReadability)
         {
             return document.Body is null ? [] : HtmlText.Paragraphs(document.Body);
         }

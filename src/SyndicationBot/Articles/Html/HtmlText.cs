@@ -29,7 +29,7 @@ internal static class HtmlText
                 .Where(p => p.Length > 0)];
         }
 
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + HtmlPrefilter.BoundNesting(html) + "</body></html>");
         return document.Body is null ? [] : Paragraphs(document.Body);
     }
 

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Articles.Egress;
 using SyndicationBot.Posts;
 
 namespace SyndicationBot.Channels.Bluesky;
@@ -21,6 +22,9 @@ internal sealed partial class BlueskyChannel(
 {
     public const string HttpClientName = "bluesky";
     public const string ThumbHttpClientName = "bluesky-thumb";
+
+    /// <summary>The longest a link-card image may take, headers and body together.</summary>
+    public static readonly TimeSpan ThumbTimeout = TimeSpan.FromSeconds(15);
     private const string PostCollection = "app.bsky.feed.post";
 
     private readonly SemaphoreSlim sessionGate = new(1, 1);
@@ -215,10 +219,14 @@ internal sealed partial class BlueskyChannel(
     private async Task<(byte[] Bytes, string MediaType)?> FetchImageAsync(OutgoingPost post, Uri thumbUrl, CancellationToken cancellationToken)
     {
         var maxBytes = options.Value.MaxThumbBytes;
+
+        // The client's time-out ends at the headers; this deadline also covers a body that trickles.
+        using var deadline = new CancellationTokenSource(ThumbTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var http = httpClientFactory.CreateClient(ThumbHttpClientName);
-            using var response = await http.GetAsync(thumbUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await http.GetAsync(thumbUrl, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (!response.IsSuccessStatusCode || mediaType is null || !mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
             {
@@ -233,11 +241,11 @@ internal sealed partial class BlueskyChannel(
             }
 
             // Content-Length may be absent or wrong: stop reading one byte past the limit.
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
             var buffer = new byte[maxBytes + 1];
             var total = 0;
             int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), linked.Token)) > 0)
             {
                 total += read;
             }
@@ -250,9 +258,19 @@ internal sealed partial class BlueskyChannel(
 
             return (buffer[..total], mediaType);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is EgressRefusedException refused)
+        {
+            Log.ThumbSkipped(logger, post.PostId, Name, $"image fetch {refused.Message}");
+            return null;
+        }
         catch (HttpRequestException ex)
         {
             Log.ThumbSkipped(logger, post.PostId, Name, $"image fetch failed: {ex.HttpRequestError}");
+            return null;
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.ThumbSkipped(logger, post.PostId, Name, $"image fetch failed: {ex.Message}");
             return null;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)

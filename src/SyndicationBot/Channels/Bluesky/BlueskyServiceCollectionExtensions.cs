@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Articles.Egress;
 
 namespace SyndicationBot.Channels.Bluesky;
 
@@ -20,7 +21,11 @@ internal static class BlueskyServiceCollectionExtensions
         // The channel logs every outcome itself, so the factory's loggers go.
         services.AddHttpClient(BlueskyChannel.HttpClientName).RemoveAllLoggers();
         // A slow image server must not hold the post back for the default 100 s: the card goes out without it.
-        services.AddHttpClient(BlueskyChannel.ThumbHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        // The image URL comes from the article page, not from the operator: its connections are held to the
+        // egress policy (Sources:AllowPrivateAddresses), so a page cannot make the bot fetch from this machine.
+        services.AddOptions<EgressOptions>().BindConfiguration(EgressOptions.SectionName);
+        services.AddHttpClient(BlueskyChannel.ThumbHttpClientName, c => c.Timeout = BlueskyChannel.ThumbTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => new EgressPolicy(sp.GetRequiredService<IOptions<EgressOptions>>().Value.AllowPrivateAddresses).CreateHandler());
         services.TryAddSingleton<BlueskyChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<BlueskyChannel>());
         return services;

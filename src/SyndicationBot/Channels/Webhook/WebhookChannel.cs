@@ -83,15 +83,23 @@ internal sealed partial class WebhookChannel(
         var link = draft.Link?.AbsoluteUri;
         return format switch
         {
+            // The text is the article's, not ours: "@everyone", "@here" or "<@id>" in it must not ping anyone.
             WebhookFormat.Discord => JsonSerializer.SerializeToUtf8Bytes(
-                new DiscordPayload(draft.Text, string.IsNullOrEmpty(draft.Title) ? null : [new DiscordEmbed(draft.Title, link)]),
+                new DiscordPayload(draft.Text, string.IsNullOrEmpty(draft.Title) ? null : [new DiscordEmbed(draft.Title, link)], DiscordAllowedMentions.None),
                 WebhookJsonContext.Default.DiscordPayload),
-            WebhookFormat.Slack => JsonSerializer.SerializeToUtf8Bytes(new SlackPayload(draft.Text), WebhookJsonContext.Default.SlackPayload),
+            WebhookFormat.Slack => JsonSerializer.SerializeToUtf8Bytes(new SlackPayload(SlackEscape(draft.Text)), WebhookJsonContext.Default.SlackPayload),
             _ => JsonSerializer.SerializeToUtf8Bytes(
                 new WebhookPayload(draft.Title, draft.Text, link, draft.Language, draft.Channel, post.PostId),
                 WebhookJsonContext.Default.WebhookPayload),
         };
     }
+
+    // Slack reads "<!everyone>", "<!here>", "<!channel>", "<@U…>" and "<url|label>" as controls; its escaping rule
+    // is exactly these three characters, and the escaped text is shown as written.
+    private static string SlackEscape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static partial class Log
     {

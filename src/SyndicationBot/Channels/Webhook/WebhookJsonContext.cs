@@ -20,7 +20,14 @@ internal sealed record WebhookPayload(
 
 internal sealed record DiscordPayload(
     [property: JsonPropertyName("content")] string Content,
-    [property: JsonPropertyName("embeds")] IReadOnlyList<DiscordEmbed>? Embeds);
+    [property: JsonPropertyName("embeds")] IReadOnlyList<DiscordEmbed>? Embeds,
+    [property: JsonPropertyName("allowed_mentions")] DiscordAllowedMentions AllowedMentions);
+
+// An empty parse list and no ids: Discord pings no one, whatever the content says.
+internal sealed record DiscordAllowedMentions([property: JsonPropertyName("parse")] IReadOnlyList<string> Parse)
+{
+    public static DiscordAllowedMentions None { get; } = new([]);
+}
 
 internal sealed record DiscordEmbed(
     [property: JsonPropertyName("title")] string Title,

@@ -30,7 +30,7 @@ internal sealed class PreviewCommand(
         var rejected = new List<ArticleReadResult.Rejected>();
         foreach (var source in ExpandInputs(inputs))
         {
-            foreach (var result in Read(source))
+            foreach (var result in await ReadAsync(source))
             {
                 switch (result)
                 {
@@ -57,7 +57,7 @@ internal sealed class PreviewCommand(
         return rejected.Count == 0 ? 0 : 1;
     }
 
-    private IEnumerable<ArticleReadResult> Read(string source)
+    private async Task<IEnumerable<ArticleReadResult>> ReadAsync(string source)
     {
         if (source.StartsWith('\0'))
         {
@@ -65,24 +65,11 @@ internal sealed class PreviewCommand(
             return [new ArticleReadResult.Rejected(missing, $"{missing}: no such file or folder")];
         }
 
-        var info = new FileInfo(source);
-        if (info.Length > sources.Value.MaxFileBytes)
-        {
-            return [new ArticleReadResult.Rejected(source, $"{source}: the file is {info.Length} bytes, over Sources:MaxFileBytes ({sources.Value.MaxFileBytes}); raise the limit or remove the file")];
-        }
-
-        try
-        {
-            return loader.Load(source, File.ReadAllBytes(source));
-        }
-        catch (IOException exception)
-        {
-            return [new ArticleReadResult.Rejected(source, $"{source}: cannot be read ({exception.Message})")];
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            return [new ArticleReadResult.Rejected(source, $"{source}: cannot be read ({exception.Message})")];
-        }
+        // The same safe reading as the service: a pipe or device in the folder never stalls the preview.
+        var (bytes, failure, _) = await SafeFileReader.ReadAsync(source, sources.Value.MaxFileBytes, CancellationToken.None);
+        return bytes is null
+            ? [new ArticleReadResult.Rejected(source, $"{source}: {failure}")]
+            : loader.Load(source, bytes);
     }
 
     // Folders expand to their files (sorted, hidden and partial files left out); a missing path is reported, marked with a leading NUL.

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -42,14 +44,16 @@ public sealed class FeedFetcherTests
         ("Port traffic hits a record in Tanger Med", "https://wire.example.com/a/port-record", "Fri, 27 Nov 2026 13:00:00 GMT", "<p>Container traffic at Tanger Med reached a monthly record in November, the port authority said on Friday, driven by new shipping lines.</p>"),
         ("Rabat hosts a regional climate summit", "https://wire.example.com/a/climate-summit", "Thu, 26 Nov 2026 09:00:00 GMT", "<p>Ministers from twelve countries met in Rabat on Thursday to prepare a common position ahead of the global climate conference next year.</p>"));
 
-    private static (FeedFetcher Fetcher, FakeTimeProvider Time, FakeLogger<FeedFetcher> Logger, HttpClient Http) CreateTarget(TimeSpan? maxArticleAge = null)
+    // The production HTTP clients, with the egress policy lifted: these feeds are served from 127.0.0.1.
+    private static (FeedFetcher Fetcher, FakeTimeProvider Time, FakeLogger<FeedFetcher> Logger, IDisposable Http) CreateTarget(TimeSpan? maxArticleAge = null)
     {
         var time = new FakeTimeProvider(Now);
         var logger = new FakeLogger<FeedFetcher>();
         var options = Options.Create(new SourcesOptions { MaxArticleAge = maxArticleAge });
-        var http = new HttpClient();
-        var fetcher = new FeedFetcher(http, ArticleLoaderFactory.Create(), options, time, logger);
-        return (fetcher, time, logger, http);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sources:AllowPrivateAddresses"] = "true" }).Build();
+        var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddArticles().BuildServiceProvider();
+        var fetcher = new FeedFetcher(provider.GetRequiredService<IHttpClientFactory>(), ArticleLoaderFactory.Create(), options, time, logger);
+        return (fetcher, time, logger, provider);
     }
 
     private static FeedSourceOptions Feed(Uri url, int firstRunNewest = 1, bool fetchPage = false) => new()

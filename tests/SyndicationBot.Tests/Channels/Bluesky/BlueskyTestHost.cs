@@ -12,7 +12,8 @@ internal sealed class BlueskyTestHost : IDisposable
 {
     private readonly ServiceProvider provider;
 
-    public BlueskyTestHost(Uri baseUrl, string identifier, string appPassword, FakeTimeProvider? time = null)
+    // The contract server also serves the link-card images, from 127.0.0.1: the egress policy is lifted unless a test asks for it.
+    public BlueskyTestHost(Uri baseUrl, string identifier, string appPassword, FakeTimeProvider? time = null, bool allowPrivateAddresses = true)
     {
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 9, 26, 53, 589, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder()
@@ -22,6 +23,7 @@ internal sealed class BlueskyTestHost : IDisposable
                 ["Channels:Bluesky:BaseUrl"] = baseUrl.AbsoluteUri,
                 ["Channels:Bluesky:Identifier"] = identifier,
                 ["Channels:Bluesky:AppPassword"] = appPassword,
+                ["Sources:AllowPrivateAddresses"] = allowPrivateAddresses ? "true" : "false",
             })
             .Build();
         var services = new ServiceCollection();

@@ -47,6 +47,7 @@ public sealed class ChannelIsolationTests : IAsyncLifetime
             ["Channels:Facebook:PageId"] = FacebookContractServer.PageId,
             ["Channels:Facebook:PageAccessToken"] = FacebookToken,
             ["Channels:Facebook:AppSecret"] = FacebookSecret,
+            ["Sources:AllowPrivateAddresses"] = "true",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
