@@ -80,11 +80,14 @@ internal sealed partial class FeedPollingService(
         // Transient typed client: a fresh handler from the factory for each poll.
         var fetcher = services.GetRequiredService<FeedFetcher>();
         var result = await fetcher.FetchAsync(feed, state, cancellationToken);
-        _states[feed.Url] = result.State;
         if (result.Status == FeedFetchStatus.Fetched)
         {
             await ingestor.IngestFeedAsync(feed, result, cancellationToken);
         }
+
+        // Kept only once the items are in the ledger: a poll whose ingest failed (disk full) must not leave an ETag
+        // behind that would answer the next poll with 304 and lose the items.
+        _states[feed.Url] = result.State;
 
         var now = timeProvider.GetUtcNow();
         return result.State.NextAttemptAt is { } retry && retry > now ? retry : now + feed.PollInterval;
