@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles.Feeds;
 using SyndicationBot.Articles.Text;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Articles;
 
@@ -16,7 +17,8 @@ public static class ArticlesServiceCollectionExtensions
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<SourcesOptions>()
-            .BindConfiguration(SourcesOptions.SectionName);
+            .BindConfiguration(SourcesOptions.SectionName)
+            .ValidateElementsWithKeys(SourcesOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LanguageIdentifier>();

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
 using SyndicationBot.Posts;
@@ -26,6 +28,7 @@ public static class SyndicationBotHostBuilderExtensions
             options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => SecretRedactor.FromConfiguration(provider.GetRequiredService<IConfiguration>(), ChannelSecret.SecretsDirectory));
 
         services.AddArticles();
         services.AddSummaries();
@@ -48,6 +51,8 @@ public static class SyndicationBotHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<UpdatePostsOptions>()
             .BindConfiguration(UpdatePostsOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(UpdatePostsOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<ChannelNamesOptions>();
+        services.AddSingleton<IValidateOptions<ChannelNamesOptions>, ChannelNamesValidator>();
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<ArticleIngestor>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Posts.Composers;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Posts;
 
@@ -14,7 +15,7 @@ public static class PostsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPosts(this IServiceCollection services)
     {
-        services.AddOptionsWithValidateOnStart<PostsOptions>().BindConfiguration(PostsOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<PostsOptions>().BindConfiguration(PostsOptions.SectionName).ValidateElementsWithKeys(PostsOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostsOptions>, PostsOptionsValidator>());
         services.TryAddSingleton<ChannelLimits>();
         services.TryAddSingleton<PostComposition>();

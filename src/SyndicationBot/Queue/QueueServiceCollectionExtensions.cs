@@ -25,7 +25,8 @@ public static class QueueServiceCollectionExtensions
             var environment = provider.GetRequiredService<IHostEnvironment>();
             return new SqlitePostQueue(
                 ResolveConnectionString(options.ConnectionString, environment.ContentRootPath),
-                provider.GetRequiredService<ILogger<SqlitePostQueue>>());
+                provider.GetRequiredService<ILogger<SqlitePostQueue>>(),
+                provider.GetService<SecretRedactor>());
         });
         services.AddSingleton<IScheduleLedger>(provider => (SqlitePostQueue)provider.GetRequiredService<IPostQueue>());
         return services;

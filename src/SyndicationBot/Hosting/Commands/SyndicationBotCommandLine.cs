@@ -38,34 +38,34 @@ internal static class SyndicationBotCommandLine
                 case "run":
                     return await RunServiceAsync(builder);
                 case "preview":
-                {
-                    using var host = builder.Build();
-                    var preview = ActivatorUtilities.CreateInstance<PreviewCommand>(host.Services);
-                    return await preview.RunAsync(command.Arguments, command.Has("--json"), output, error);
-                }
+                    {
+                        using var host = builder.Build();
+                        var preview = ActivatorUtilities.CreateInstance<PreviewCommand>(host.Services);
+                        return await preview.RunAsync(command.Arguments, command.Has("--json"), output, error);
+                    }
 
                 case "queue" or "history":
-                {
-                    using var host = builder.Build();
-                    var schedule = host.Services.GetRequiredService<IOptions<Queue.Scheduling.ScheduleOptions>>().Value;
-                    var zoneId = schedule.Default?.TimeZone ?? Queue.Scheduling.ScheduleOptions.DefaultTimeZone;
-                    var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-                    var commands = ActivatorUtilities.CreateInstance<QueueCommands>(host.Services, zone);
-                    return await commands.RunAsync(command, output, error, CancellationToken.None);
-                }
+                    {
+                        using var host = builder.Build();
+                        var schedule = host.Services.GetRequiredService<IOptions<Queue.Scheduling.ScheduleOptions>>().Value;
+                        var zoneId = schedule.Default?.TimeZone ?? Queue.Scheduling.ScheduleOptions.DefaultTimeZone;
+                        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+                        var commands = ActivatorUtilities.CreateInstance<QueueCommands>(host.Services, zone);
+                        return await commands.RunAsync(command, output, error, CancellationToken.None);
+                    }
 
                 case "status":
-                {
-                    using var host = builder.Build();
-                    var status = ActivatorUtilities.CreateInstance<StatusCommand>(host.Services);
-                    return await status.RunAsync(command.Has("--json"), output, CancellationToken.None);
-                }
+                    {
+                        using var host = builder.Build();
+                        var status = ActivatorUtilities.CreateInstance<StatusCommand>(host.Services);
+                        return await status.RunAsync(command.Has("--json"), output, CancellationToken.None);
+                    }
 
                 case "ingest":
-                {
-                    using var host = builder.Build();
-                    return await IngestAsync(host.Services, command, output, error);
-                }
+                    {
+                        using var host = builder.Build();
+                        return await IngestAsync(host.Services, command, output, error);
+                    }
 
                 case "help":
                     await output.WriteLineAsync(Usage);
@@ -85,6 +85,12 @@ internal static class SyndicationBotCommandLine
             }
 
             return 2;
+        }
+        catch (Exception exception) when (exception is LedgerUnavailableException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The ledger failed under a verb (damaged past what start-up checks, locked, disk full): say so, never crash.
+            await error.WriteLineAsync($"The ledger ({StorageOptions.SectionName}:ConnectionString) cannot be used: {exception.Message}");
+            return 1;
         }
         catch (InvalidOperationException exception) when (exception.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
         {

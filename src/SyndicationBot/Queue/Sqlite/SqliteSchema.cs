@@ -129,5 +129,12 @@ internal static class SqliteSchema
         ALTER TABLE articles ADD COLUMN update_posts INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX ix_articles_identity ON articles(identity) WHERE identity IS NOT NULL;
         """,
+
+        // 4: the ledger's own identity, random, written once: a running service compares it with the file at its path
+        //    and stops dispatch when the file was deleted or replaced (its open connection would write into the void).
+        """
+        CREATE TABLE ledger_identity (id TEXT NOT NULL);
+        INSERT INTO ledger_identity (id) VALUES (lower(hex(randomblob(16))));
+        """,
     ];
 }
