@@ -57,10 +57,11 @@ public sealed class SecretScrubbingTests : IDisposable
         // Arrange
         await using var echo = await ContractServer.StartAsync(app => app.Run(EchoAsync));
         var settings = Settings(echo.BaseAddress);
-        var logs = new FakeLogCollector();
         var errors = new List<string?>();
-        using (var host = Build(settings, logs))
+        FakeLogCollector logs;
+        using (var host = Build(settings))
         {
+            logs = host.Services.GetFakeLogCollector();
             var queue = host.Services.GetRequiredService<IPostQueue>();
             await queue.InitializeAsync(CancellationToken.None);
             var ingestor = host.Services.GetRequiredService<ArticleIngestor>();
@@ -83,6 +84,7 @@ public sealed class SecretScrubbingTests : IDisposable
 
         // Assert: the echoes did reach the errors (masked), and no form of any secret is anywhere.
         Assert.True(errors.Count(error => error?.Contains(SecretRedactor.Mask, StringComparison.Ordinal) == true) >= 4, string.Join("\n", errors));
+        Assert.Contains(SecretRedactor.Mask, logText, StringComparison.Ordinal);
         foreach (var secret in Forms())
         {
             Assert.False(logText.Contains(secret, StringComparison.Ordinal), $"the logs hold '{secret}'");
@@ -181,12 +183,11 @@ public sealed class SecretScrubbingTests : IDisposable
         return settings;
     }
 
-    private IHost Build(Dictionary<string, string?> settings, FakeLogCollector logs)
+    private IHost Build(Dictionary<string, string?> settings)
     {
         var builder = TestHost.CreateBuilder(_folder, settings, _time);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddSingleton(logs);
         builder.Logging.AddFakeLogging();
         return builder.Build();
     }
