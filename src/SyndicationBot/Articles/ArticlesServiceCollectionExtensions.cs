@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SyndicationBot.Articles.Egress;
 using SyndicationBot.Articles.Feeds;
 using SyndicationBot.Articles.Text;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Articles;
 
@@ -14,7 +15,8 @@ internal static class ArticlesServiceCollectionExtensions
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<SourcesOptions>()
-            .BindConfiguration(SourcesOptions.SectionName);
+            .BindConfiguration(SourcesOptions.SectionName)
+            .ValidateElementsWithKeys(SourcesOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LanguageIdentifier>();

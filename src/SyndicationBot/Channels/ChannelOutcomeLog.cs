@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Channels;
 
@@ -14,12 +15,13 @@ internal static partial class ChannelOutcomeLog
                 Published(logger, postId, channel, published.RemoteId);
                 break;
             case PublishResult.AuthFailed auth:
-                AuthFailed(logger, postId, channel, auth.Reason);
+                AuthFailed(logger, postId, channel, SecretRedactor.RedactKnown(auth.Reason)!);
                 break;
             default:
                 if (logger.IsEnabled(LogLevel.Warning))
                 {
-                    NotPublished(logger, postId, channel, result.GetType().Name, Describe(result));
+                    // Logged inside the channel, before ResilientChannel masks the result: mask here too.
+                    NotPublished(logger, postId, channel, result.GetType().Name, SecretRedactor.RedactKnown(Describe(result))!);
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,19 @@ internal static class OptionsBuilderExtensions
         where TOptions : class
     {
         builder.Services.AddSingleton<IValidateOptions<TOptions>>(new KeyedDataAnnotationsValidator<TOptions>(builder.Name, sectionName));
+        return builder;
+    }
+
+    /// <summary>
+    /// Checks each value inside the lists and dictionaries under <paramref name="sectionName"/>, which the binder
+    /// would otherwise drop silently with their whole element, naming failures by their full key.
+    /// </summary>
+    public static OptionsBuilder<TOptions> ValidateElementsWithKeys<TOptions>(this OptionsBuilder<TOptions> builder, string sectionName)
+        where TOptions : class
+    {
+        var name = builder.Name;
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(provider =>
+            new ConfigurationElementValidator<TOptions>(provider.GetRequiredService<IConfiguration>(), name, sectionName));
         return builder;
     }
 }

@@ -52,6 +52,12 @@ internal sealed partial class DispatchService(
                     delay = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < delay ? untilNext : delay;
                 }
             }
+            catch (LedgerUnavailableException exception)
+            {
+                // Not a round to try again: the file under the service is gone or another one. The host stops (exit 1).
+                Log.LedgerLost(logger, exception.Message);
+                throw;
+            }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 Log.RoundFailed(logger, exception);
@@ -100,6 +106,9 @@ internal sealed partial class DispatchService(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher stopped")]
         public static partial void Stopped(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Critical, Message = "Dispatch stopped: {Reason}")]
+        public static partial void LedgerLost(ILogger logger, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A dispatch round failed; trying again shortly")]
         public static partial void RoundFailed(ILogger logger, Exception exception);

@@ -112,12 +112,15 @@ internal sealed partial class FeedPollingService(
     {
         var state = _states.TryGetValue(feed.Url, out var known) ? known : FeedState.New;
         var result = await fetcher.FetchAsync(feed, state, cancellationToken);
-        _states[feed.Url] = result.State;
         metrics?.RecordFeedFetch(feed.Name, result.Status.ToString());
         if (result.Status == FeedFetchStatus.Fetched)
         {
             metrics?.RecordIngest(feed.Name, await ingestor.IngestFeedAsync(feed, result, cancellationToken));
         }
+
+        // Kept only once the items are in the ledger: a poll whose ingest failed (disk full) must not leave an ETag
+        // behind that would answer the next poll with 304 and lose the items.
+        _states[feed.Url] = result.State;
 
         var now = timeProvider.GetUtcNow();
         return result.State.NextAttemptAt is { } retry && retry > now ? retry : now + feed.PollInterval;

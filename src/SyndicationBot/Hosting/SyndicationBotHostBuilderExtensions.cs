@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,7 @@ internal static class SyndicationBotHostBuilderExtensions
             options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => SecretRedactor.FromConfiguration(provider.GetRequiredService<IConfiguration>(), ChannelSecret.SecretsDirectory));
 
         // Standard output carries each verb's result (one JSON document with --json); every log line goes to standard error.
         services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -72,6 +74,8 @@ internal static class SyndicationBotHostBuilderExtensions
         services.AddHostedService(provider => provider.GetRequiredService<HttpSurfaceService>());
         services.AddSingleton<HeartbeatService>();
         services.AddHostedService(provider => provider.GetRequiredService<HeartbeatService>());
+        services.AddOptionsWithValidateOnStart<ChannelNamesOptions>();
+        services.AddSingleton<IValidateOptions<ChannelNamesOptions>, ChannelNamesValidator>();
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<DispatchPasses>();
         services.AddSingleton(provider => new RetryPolicy(provider.GetRequiredService<IOptions<DispatchOptions>>().Value, Random.Shared.NextDouble));

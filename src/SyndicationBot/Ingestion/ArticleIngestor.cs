@@ -217,8 +217,10 @@ internal sealed partial class ArticleIngestor(
                         break;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException && !StorageFailure.IsTransient(exception))
             {
+                // A storage outage (disk full, ledger locked) propagates instead: the input stays unremembered and
+                // the next scan or poll reads it again, where a "rejected" record would drop it for good.
                 Log.ComposeFailed(logger, exception, article.Source, article.Title);
                 outcome = IngestOutcome.Rejected;
                 detail = $"{article.Source}: composing the posts failed ({exception.GetType().Name}: {exception.Message})";

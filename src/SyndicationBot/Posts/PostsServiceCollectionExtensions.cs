@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Posts;
 
@@ -13,7 +14,7 @@ internal static class PostsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPosts(this IServiceCollection services)
     {
-        services.AddOptionsWithValidateOnStart<PostsOptions>().BindConfiguration(PostsOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<PostsOptions>().BindConfiguration(PostsOptions.SectionName).ValidateElementsWithKeys(PostsOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostsOptions>, PostsOptionsValidator>());
         services.TryAddSingleton<ChannelLimits>();
         services.TryAddSingleton<PostComposition>();

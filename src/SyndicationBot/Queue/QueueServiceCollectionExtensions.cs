@@ -25,7 +25,8 @@ internal static class QueueServiceCollectionExtensions
             var environment = provider.GetRequiredService<IHostEnvironment>();
             return new SqlitePostQueue(
                 ResolveConnectionString(options.ConnectionString, environment.ContentRootPath),
-                provider.GetRequiredService<ILogger<SqlitePostQueue>>());
+                provider.GetRequiredService<ILogger<SqlitePostQueue>>(),
+                provider.GetService<SecretRedactor>());
         });
         services.AddSingleton<IScheduleLedger>(provider => (SqlitePostQueue)provider.GetRequiredService<IPostQueue>());
         services.AddSingleton(provider => new SqliteOperationsLedger(

@@ -8,8 +8,9 @@ namespace SyndicationBot.Channels.Outbox;
 
 /// <summary>
 /// Appends each published post as one JSON line to a local file. Idempotent by the post's idempotency key:
-/// the keys already in the file are loaded once, so a post re-sent after a crash between the append and
-/// the ledger update is recognised and not written twice.
+/// the keys already in the file (read under a cross-process lock, so another service appending to the same file
+/// counts too) are skipped, so a post re-sent after a crash between the append and the ledger update is not
+/// written twice.
 /// </summary>
 internal sealed partial class OutboxChannel(
     IOptions<OutboxOptions> options,
@@ -24,8 +25,16 @@ internal sealed partial class OutboxChannel(
         TypeInfoResolver = OutboxJsonContext.Default,
     };
 
+    // How long a publish waits for another process holding the outbox lock before it is retried later.
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private HashSet<string>? _written;
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+
+    // How far the file has been read for keys, and whether it ended on a line break there; another process may
+    // have appended since, so every publish reads on from here under the lock.
+    private long _readTo;
+    private bool _endsWithNewline = true;
 
     public string Name => OutboxNetwork.Name;
 
@@ -42,12 +51,21 @@ internal sealed partial class OutboxChannel(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var written = await LoadAsync(cancellationToken);
+            var path = FilePath;
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            using var fileLock = await OutboxFileLock.TryAcquireAsync(path + ".lock", LockWait, timeProvider, cancellationToken);
+            if (fileLock is null)
+            {
+                return new PublishResult.RetryLater($"the outbox file '{path}' is locked by another process ({path}.lock)", null, NotSent: true);
+            }
+
+            // Under the lock: the keys another process appended since our last look count too.
+            await ReadNewLinesAsync(path, cancellationToken);
             var remoteId = post.IdempotencyKey;
-            if (written.Contains(remoteId))
+            if (_written.Contains(remoteId))
             {
                 Log.AlreadyWritten(logger, post.PostId, Name);
-                return new PublishResult.Published(remoteId, new Uri(FilePath));
+                return new PublishResult.Published(remoteId, new Uri(path));
             }
 
             var entry = new OutboxEntry(
@@ -61,20 +79,22 @@ internal sealed partial class OutboxChannel(
                 timeProvider.GetUtcNow());
             var line = JsonSerializer.Serialize(entry, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutboxEntry>)JsonOptions.GetTypeInfo(typeof(OutboxEntry)));
 
-            await using (var stream = new FileStream(FilePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read))
+            // A crash mid-append can leave a torn last line; start ours on a fresh line so it stays parseable.
+            var bytes = Encoding.UTF8.GetBytes((_endsWithNewline ? string.Empty : "\n") + line + "\n");
+
+            // Append mode (O_APPEND): every write lands at the end of the file, wherever another writer left it.
+            await using (var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
             {
-                // A crash mid-append can leave a torn last line; start ours on a fresh line so it stays parseable.
-                var prefix = stream.Length > 0 && !await EndsWithNewlineAsync(stream, cancellationToken) ? "\n" : string.Empty;
-                stream.Seek(0, SeekOrigin.End);
-                var bytes = Encoding.UTF8.GetBytes(prefix + line + "\n");
                 await stream.WriteAsync(bytes, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
+                _readTo = stream.Position;
             }
 
-            written.Add(remoteId);
-            Log.Written(logger, post.PostId, Name, post.Draft.Title, FilePath);
-            return new PublishResult.Published(remoteId, new Uri(FilePath));
+            _endsWithNewline = true;
+            _written.Add(remoteId);
+            Log.Written(logger, post.PostId, Name, post.Draft.Title, path);
+            return new PublishResult.Published(remoteId, new Uri(path));
         }
         finally
         {
@@ -85,29 +105,41 @@ internal sealed partial class OutboxChannel(
     public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<PublishResult.Published?>(null);
 
-    private async Task<HashSet<string>> LoadAsync(CancellationToken cancellationToken)
+    private async Task ReadNewLinesAsync(string path, CancellationToken cancellationToken)
     {
-        if (_written is not null)
+        if (!File.Exists(path))
         {
-            return _written;
+            _written.Clear();
+            (_readTo, _endsWithNewline) = (0, true);
+            return;
         }
 
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var path = FilePath;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        if (File.Exists(path))
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length < _readTo)
         {
-            foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+            // Truncated or replaced by the operator: what it holds now is all there is.
+            _written.Clear();
+            _readTo = 0;
+        }
+
+        if (stream.Length == _readTo)
+        {
+            return;
+        }
+
+        stream.Seek(_readTo, SeekOrigin.Begin);
+        var appended = new byte[stream.Length - _readTo];
+        await stream.ReadExactlyAsync(appended, cancellationToken);
+        foreach (var text in Encoding.UTF8.GetString(appended).Split('\n'))
+        {
+            if (TryReadKey(text) is { } key)
             {
-                if (TryReadKey(line) is { } key)
-                {
-                    written.Add(key);
-                }
+                _written.Add(key);
             }
         }
 
-        _written = written;
-        return written;
+        _readTo += appended.Length;
+        _endsWithNewline = appended[^1] == (byte)'\n';
     }
 
     private static string? TryReadKey(string line)
@@ -126,14 +158,6 @@ internal sealed partial class OutboxChannel(
             // A torn line from a crash mid-append: that post was not acknowledged, so it will be written again.
             return null;
         }
-    }
-
-    private static async Task<bool> EndsWithNewlineAsync(FileStream stream, CancellationToken cancellationToken)
-    {
-        stream.Seek(-1, SeekOrigin.End);
-        var last = new byte[1];
-        var read = await stream.ReadAsync(last, cancellationToken);
-        return read == 1 && last[0] == (byte)'\n';
     }
 
     private static partial class Log

@@ -3,6 +3,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Channels.Resilience;
 
@@ -17,7 +18,8 @@ internal sealed partial class ResilientChannel(
     CircuitBreakerStateProvider circuit,
     IDisposable? ownedLimiter,
     TimeProvider timeProvider,
-    ILogger<ResilientChannel> logger) : IChannel, IDisposable
+    ILogger<ResilientChannel> logger,
+    SecretRedactor? redactor = null) : IChannel, IDisposable
 {
     public static readonly ResiliencePropertyKey<long> PostIdKey = new("SyndicationBot.PostId");
 
@@ -38,7 +40,27 @@ internal sealed partial class ResilientChannel(
 
     public DeliveryGuarantee Guarantee => inner.Guarantee;
 
-    public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Redact(await PublishCoreAsync(post, cancellationToken));
+
+    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        inner.LookupAsync(post, cancellationToken);
+
+    public void Dispose() => ownedLimiter?.Dispose();
+
+    // Every channel's result passes here on its way to the logs and the ledger: a network's error text often
+    // echoes the request (a 404 page quoting the webhook URL, a proxy quoting the Authorization header).
+    private PublishResult Redact(PublishResult result) => redactor is null ? result : result switch
+    {
+        PublishResult.RetryLater r => r with { Reason = redactor.Redact(r.Reason)! },
+        PublishResult.AuthFailed a => a with { Reason = redactor.Redact(a.Reason)! },
+        PublishResult.Rejected r => r with { Reason = redactor.Redact(r.Reason)! },
+        PublishResult.Unknown u => u with { Reason = redactor.Redact(u.Reason)! },
+        PublishResult.Duplicate d => d with { Detail = redactor.Redact(d.Detail)! },
+        _ => result,
+    };
+
+    private async Task<PublishResult> PublishCoreAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(PostIdKey, post.PostId);
@@ -73,11 +95,6 @@ internal sealed partial class ResilientChannel(
             ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        inner.LookupAsync(post, cancellationToken);
-
-    public void Dispose() => ownedLimiter?.Dispose();
 
     private static partial class Log
     {

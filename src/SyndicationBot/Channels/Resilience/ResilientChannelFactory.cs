@@ -4,6 +4,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Channels.Resilience;
 
@@ -15,7 +16,8 @@ namespace SyndicationBot.Channels.Resilience;
 internal sealed partial class ResilientChannelFactory(
     IOptionsMonitor<ChannelResilienceOptions> optionsMonitor,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    SecretRedactor? redactor = null)
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<ResilientChannelFactory>();
 
@@ -30,7 +32,7 @@ internal sealed partial class ResilientChannelFactory(
         var limiter = options.PermitsPerWindow > 0 ? new WindowRateLimiter(options.PermitsPerWindow, options.Window, timeProvider) : null;
         var circuit = new CircuitBreakerStateProvider();
         var pipeline = Build(channel, options, limiter, circuit);
-        return new ResilientChannel(channel, pipeline, circuit, limiter, timeProvider, loggerFactory.CreateLogger<ResilientChannel>());
+        return new ResilientChannel(channel, pipeline, circuit, limiter, timeProvider, loggerFactory.CreateLogger<ResilientChannel>(), redactor);
     }
 
     private ResiliencePipeline<PublishResult> Build(IChannel channel, ChannelResilienceOptions options, WindowRateLimiter? limiter, CircuitBreakerStateProvider circuit)

@@ -216,6 +216,12 @@ internal sealed class CommandVerbs(Func<HostApplicationBuilder> createBuilder, T
 
             return SyndicationBotCommandLine.UsageError;
         }
+        catch (Exception exception) when (exception is Queue.LedgerUnavailableException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The ledger failed under a verb (damaged past what start-up checks, locked, disk full): say so, never crash.
+            await error.WriteLineAsync($"The ledger ({Queue.StorageOptions.SectionName}:ConnectionString) cannot be used: {exception.Message}");
+            return 1;
+        }
         catch (InvalidOperationException exception) when (exception.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
         {
             // The binder names the key and the type ("Failed to convert configuration value at 'Schedule:MinSpacing' to type 'System.TimeSpan'").

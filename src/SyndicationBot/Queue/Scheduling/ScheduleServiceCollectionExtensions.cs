@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Queue.Scheduling;
 
@@ -14,7 +15,8 @@ internal static class ScheduleServiceCollectionExtensions
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<ScheduleOptions>()
-            .BindConfiguration(ScheduleOptions.SectionName);
+            .BindConfiguration(ScheduleOptions.SectionName)
+            .ValidateElementsWithKeys(ScheduleOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>());
         services.TryAddSingleton<PostScheduler>();
         services.TryAddSingleton<IPostScheduler>(provider => provider.GetRequiredService<PostScheduler>());

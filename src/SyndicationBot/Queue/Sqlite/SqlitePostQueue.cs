@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SyndicationBot.Articles;
+using SyndicationBot.Configuration;
 using SyndicationBot.Queue.Scheduling;
 
 namespace SyndicationBot.Queue.Sqlite;
@@ -12,7 +13,7 @@ namespace SyndicationBot.Queue.Sqlite;
 /// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
 /// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
 /// </summary>
-internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger) : IPostQueue, IScheduleLedger, IDisposable
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger, SecretRedactor? redactor = null) : IPostQueue, IScheduleLedger, IDisposable
 {
     // Posts join their article for its key and title, which are stored once per article rather than once per post.
     private const string PostColumns =
@@ -46,6 +47,15 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private bool _initialized;
 
+    // After start-up the file must exist: a connection that silently created a fresh one would post history again.
+    private readonly string _configured = connectionString;
+    private string _connectionString = connectionString;
+
+    // The identity written into the file at its creation, and an unpooled way to read it from the file now at the
+    // path (a pooled connection may still hold a deleted file open).
+    private string? _identity;
+    private string? _identityCheck;
+
     // Writes reuse one open connection behind the gate: a pooled open still runs the pragmas, and at a thousand
     // posts a second the claim and record transactions are the dispatcher's main cost.
     private SqliteConnection? _writer;
@@ -63,7 +73,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             return;
         }
 
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var builder = new SqliteConnectionStringBuilder(_configured);
         if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -71,6 +81,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             {
                 Directory.CreateDirectory(folder);
             }
+
+            SqliteLedgerFile.CreatePrivate(Path.GetFullPath(path));
         }
 
         await _writeGate.WaitAsync(cancellationToken);
@@ -110,14 +122,69 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 await transaction.CommitAsync(cancellationToken);
                 Log.Migrated(logger, version + 1);
             }
+
+            _identity = await ScalarAsync(connection, null, "SELECT id FROM ledger_identity;", cancellationToken) as string;
         }
         finally
         {
             _writeGate.Release();
         }
 
+        if (SqliteLedgerFile.PathOf(_configured) is not null)
+        {
+            if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+            {
+                _connectionString = new SqliteConnectionStringBuilder(_configured) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+            }
+
+            _identityCheck = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
+        }
+
         _initialized = true;
     }
+
+    /// <summary>
+    /// Throws <see cref="LedgerUnavailableException"/> when the file at the ledger's path is no longer the one
+    /// opened at start (deleted, or replaced by another database or a copy of another ledger).
+    /// </summary>
+    public async Task VerifyIdentityAsync(CancellationToken cancellationToken)
+    {
+        if (_identityCheck is null)
+        {
+            return;
+        }
+
+        var path = SqliteLedgerFile.PathOf(_configured)!;
+        string? found;
+        string? why = null;
+        if (SqliteLedgerFile.HeldOpenAfterUnlink(path))
+        {
+            // Checked first: opening a file moved over ours would read our -wal into it.
+            throw Lost(path, "was deleted or replaced (this process still holds the old one open)");
+        }
+
+        try
+        {
+            await using var connection = new SqliteConnection(_identityCheck);
+            await connection.OpenAsync(cancellationToken);
+            found = await ScalarAsync(connection, null, "SELECT id FROM ledger_identity;", cancellationToken) as string;
+        }
+        catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) is 1 or 11 or 14 or 26)
+        {
+            // 1: no such table (another database), 11/26: not a database any more, 14: the file is gone.
+            found = null;
+            why = exception.Message;
+        }
+
+        if (!string.Equals(found, _identity, StringComparison.Ordinal))
+        {
+            throw Lost(path, why is null ? $"holds another ledger (id {found ?? "none"}, expected {_identity})" : $"is gone or no longer this ledger ({why})");
+        }
+    }
+
+    private static LedgerUnavailableException Lost(string path, string what) =>
+        new($"The ledger file '{path}' {what}: it was deleted or replaced while the service was running. Dispatch stopped so nothing is posted again. " +
+            "Put the original file back (or restore it from a backup) and restart; starting on a fresh ledger posts again every page and feed item it no longer remembers.");
 
     public async Task<bool> ContainsArticleAsync(Article article, CancellationToken cancellationToken) =>
         await MatchArticleAsync(article, identity: null, cancellationToken) is not ArticleMatch.Unknown;
@@ -437,6 +504,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             {
                 var nowMs = now.ToUnixTimeMilliseconds();
 
+                // Before anything leaves: the writer may still hold a file deleted or replaced under the service.
+                await VerifyIdentityAsync(cancellationToken);
+
                 // Most rounds find nothing due: answer those from the index without taking SQLite's write lock.
                 if (await ScalarAsync(connection, null, $"SELECT 1 FROM posts p WHERE p.ready_at IS NOT NULL AND p.ready_at <= $now AND {NotSwitchedOff} LIMIT 1;", cancellationToken, ("$now", nowMs)) is null)
                 {
@@ -512,6 +582,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             PostOutcome.Cancelled => (PostState.Cancelled, null, "cancelled by the operator", null, null, null, "cancelled"),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
         };
+
+        // The last line of defence: whatever a channel or the dispatcher put in the error, no secret is stored.
+        error = redactor is null ? error : redactor.Redact(error);
 
         return await WriteAsync(
             async connection =>
@@ -686,7 +759,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                     ("$f", record.Fingerprint),
                     ("$s", record.Source),
                     ("$o", record.Outcome.ToWord()),
-                    ("$d", record.Detail),
+                    ("$d", redactor is null ? record.Detail : redactor.Redact(record.Detail)),
                     ("$at", record.At.ToUnixTimeMilliseconds()));
             },
             cancellationToken);
@@ -810,7 +883,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
 

@@ -150,5 +150,12 @@ internal static class SqliteSchema
             reason     TEXT NULL
         );
         """,
+
+        // 6: the ledger's own identity, random, written once: a running service compares it with the file at its path
+        //    and stops dispatch when the file was deleted or replaced (its open connection would write into the void).
+        """
+        CREATE TABLE ledger_identity (id TEXT NOT NULL);
+        INSERT INTO ledger_identity (id) VALUES (lower(hex(randomblob(16))));
+        """,
     ];
 }

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using SyndicationBot.Hosting;
+using SyndicationBot.Queue;
+using SyndicationBot.Tests.Support;
+using Xunit;
+
+namespace SyndicationBot.Tests.Hostile;
+
+/// <summary>
+/// The ledger's storage failing under the service (disk full, locked, I/O errors): an input whose posts could not be
+/// written is never remembered as a bad one, so once the storage recovers it is read again and posted once.
+/// </summary>
+public sealed class LedgerFailureTests : IDisposable
+{
+    private const int SqliteFull = 13;
+    private const int SqliteBusy = 5;
+    private static readonly DateTimeOffset Start = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(Start);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData(SqliteFull)]
+    [InlineData(SqliteBusy)]
+    public async Task IngestAsync_LedgerWriteFailsTransiently_InputIsNotRememberedAndIsQueuedOnTheNextRead(int errorCode)
+    {
+        // Arrange
+        using var host = BuildHost();
+        var real = host.Services.GetRequiredService<IPostQueue>();
+        var (queue, _) = FailingQueueProxy.Wrap(real, nameof(IPostQueue.EnqueueAsync), call => call == 1 ? new SqliteException("database or disk is full", errorCode) : null);
+        using var ingestor = ActivatorUtilities.CreateInstance<ArticleIngestor>(host.Services, queue);
+        var page = Encoding.UTF8.GetBytes(Page(0));
+
+        // Act
+        var failure = await Record.ExceptionAsync(() => ingestor.IngestAsync("seeds/page-0.txt", page, [], CancellationToken.None));
+        var afterFailure = await real.GetIngestAsync(Fingerprint(page), CancellationToken.None);
+        var retried = Assert.Single(await ingestor.IngestAsync("seeds/page-0.txt", page, [], CancellationToken.None));
+
+        // Assert
+        Assert.IsType<SqliteException>(failure);
+        Assert.Null(afterFailure);
+        Assert.Equal("queued", retried.Outcome);
+    }
+
+    [Fact]
+    public async Task ScanOnceAsync_DiskFullWhilePagesArrive_EveryPageIsPostedOnceAfterSpaceIsFreed()
+    {
+        // Arrange: the ledger refuses the posts of the 2nd and 4th page written (disk full), then has room again.
+        const int Pages = 6;
+        var seeds = Directory.CreateDirectory(_folder.Combine("seeds")).FullName;
+        for (var i = 0; i < Pages; i++)
+        {
+            var path = Path.Combine(seeds, $"page-{i}.txt");
+            await File.WriteAllTextAsync(path, Page(i));
+            File.SetLastWriteTimeUtc(path, Start.UtcDateTime.AddHours(-1));
+        }
+
+        using var host = BuildHost();
+        var real = host.Services.GetRequiredService<IPostQueue>();
+        var (queue, proxy) = FailingQueueProxy.Wrap(real, nameof(IPostQueue.EnqueueAsync), call => call is 2 or 4 ? new SqliteException("database or disk is full", SqliteFull) : null);
+        using var ingestor = ActivatorUtilities.CreateInstance<ArticleIngestor>(host.Services, queue);
+        using var scanner = ActivatorUtilities.CreateInstance<SeedFolderService>(host.Services, ingestor);
+        var dispatcher = host.Services.GetRequiredService<Dispatcher>();
+
+        // Act: the service's loop, one scan after another (a failed scan is logged and retried).
+        var failedScans = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            try
+            {
+                await scanner.ScanOnceAsync(CancellationToken.None);
+            }
+            catch (SqliteException)
+            {
+                failedScans++;
+            }
+
+            // The loop waits the settle time before looking at a file it could not finish.
+            _time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        while (await dispatcher.RunOnceAsync(CancellationToken.None, CancellationToken.None) > 0)
+        {
+        }
+
+        // Assert
+        Assert.Equal(2, failedScans);
+        Assert.Equal(Pages + 2, proxy.Calls);
+        var titles = ReadOutbox().Select(line => line.GetProperty("title").GetString()).ToList();
+        Assert.Equal(Pages, titles.Count);
+        Assert.Equal(Pages, titles.Distinct(StringComparer.Ordinal).Count());
+        var posts = await real.ListAsync(Enum.GetValues<PostState>(), 100, newestFirst: false, CancellationToken.None);
+        Assert.All(posts, post => Assert.Equal(PostState.Published, post.State));
+    }
+
+    private static string Fingerprint(byte[] page) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(page));
+
+    // Distinct stories (headline, lead and link differ), so none is taken for another's copy.
+    internal static string Page(int i) =>
+        $"URL: https://news.example.org/story-{i}\nHome\nWorld\nCouncil number {i} approves the harbour plan for district {i * 7}\n" +
+        $"The council of district {i * 7} voted on Tuesday to approve plan {i}, which adds {i + 3} new berths to the old harbour, the mayor said.\n" +
+        $"Work on berth {i} is expected to start in the spring and to last {i + 2} years, according to the city's engineers.\n";
+
+    private List<JsonElement> ReadOutbox()
+    {
+        var path = _folder.Combine("data", "outbox.jsonl");
+        return File.Exists(path)
+            ? [.. File.ReadAllLines(path).Where(line => line.Length > 0).Select(line => JsonDocument.Parse(line).RootElement.Clone())]
+            : [];
+    }
+
+    private IHost BuildHost() =>
+        TestHost.CreateBuilder(_folder, new Dictionary<string, string?>
+        {
+            ["Schedule:MinSpacing"] = "00:00:00",
+        }, _time).Build();
+}
