@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using SyndicationBot.Posts;
+using SyndicationBot.Channels;
 
 namespace SyndicationBot.Hosting;
 
@@ -16,7 +16,7 @@ internal sealed class ChannelNamesValidator(IConfiguration configuration) : IVal
 
     public ValidateOptionsResult Validate(string? name, ChannelNamesOptions options)
     {
-        var known = PostChannels.All.Order(StringComparer.Ordinal).ToList();
+        var known = Networks.All.Select(network => network.Name).Order(StringComparer.Ordinal).ToList();
         var problems = new List<string>();
         foreach (var section in Sections)
         {

@@ -53,7 +53,7 @@ internal sealed partial class ArticleIngestor(
         {
             // Not remembered: the same path is looked at again when it changes. Returned, so `ingest` reports it.
             Log.Unreadable(logger, path, failure ?? "unknown");
-            return [new IngestRecord($"unread:{path}", path, "rejected", $"{path}: {failure}", timeProvider.GetUtcNow())];
+            return [new IngestRecord($"unread:{path}", path, IngestOutcome.Rejected, $"{path}: {failure}", timeProvider.GetUtcNow())];
         }
 
         return await IngestAsync(path, bytes, [], cancellationToken);

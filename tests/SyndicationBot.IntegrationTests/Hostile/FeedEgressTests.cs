@@ -5,7 +5,7 @@ using SyndicationBot.Queue;
 using SyndicationBot.Tests.Articles.Feeds;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// Server-side request forgery through a feed: an item whose link points at this machine (or its private

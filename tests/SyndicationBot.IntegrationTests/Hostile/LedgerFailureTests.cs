@@ -4,12 +4,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using SyndicationBot.Publishing;
+using SyndicationBot.Ingestion;
 using SyndicationBot.Hosting;
 using SyndicationBot.Queue;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// The ledger's storage failing under the service (disk full, locked, I/O errors): an input whose posts could not be
@@ -49,7 +51,7 @@ public sealed class LedgerFailureTests : IDisposable
         // Assert
         Assert.IsType<SqliteException>(failure);
         Assert.Null(afterFailure);
-        Assert.Equal("queued", retried.Outcome);
+        Assert.Equal(IngestOutcome.Queued, retried.Outcome);
     }
 
     [Fact]

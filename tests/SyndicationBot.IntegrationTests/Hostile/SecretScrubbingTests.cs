@@ -8,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using SyndicationBot.Publishing;
+using SyndicationBot.Ingestion;
 using SyndicationBot.Configuration;
 using SyndicationBot.Hosting;
 using SyndicationBot.Hosting.Commands;
@@ -16,7 +18,7 @@ using SyndicationBot.Tests.Contract;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// Every network's server answers with an error page that echoes the request (URL, headers, body), as 404 pages of
@@ -194,11 +196,9 @@ public sealed class SecretScrubbingTests : IDisposable
 
     private async Task<string> RunVerbAsync(Dictionary<string, string?> settings, string[] args)
     {
-        var command = ParsedCommandLine.Parse(args);
-        var builder = TestHost.CreateBuilder(_folder, settings, _time, command.ConfigurationArgs);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        await SyndicationBotCommandLine.RunAsync(builder, command, output, error);
+        await SyndicationBotCommandLine.InvokeAsync(args, configurationArgs => TestHost.CreateBuilder(_folder, settings, _time, configurationArgs), output, error);
         return output + "\n" + error;
     }
 }

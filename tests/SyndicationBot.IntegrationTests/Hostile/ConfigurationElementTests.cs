@@ -7,7 +7,7 @@ using SyndicationBot.Hosting.Commands;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// A bad value inside a list or dictionary element, and a channel name nobody knows, stop start-up naming the full
@@ -124,10 +124,9 @@ public sealed class ConfigurationElementTests : IDisposable
 
     private async Task<(int Exit, string Error)> RunAsync(Dictionary<string, string?> settings)
     {
-        var builder = TestHost.CreateBuilder(_folder, settings);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, ParsedCommandLine.Parse(["run"]), output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(["run"], _ => TestHost.CreateBuilder(_folder, settings), output, error);
         return (exit, error.ToString());
     }
 }

@@ -2,7 +2,7 @@ using SyndicationBot.Hosting;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>Links in the seeds folder that lead out of it: a private file elsewhere must never be posted.</summary>
 public sealed class SeedFolderSymlinkTests

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Queue;
 using SyndicationBot.Tests.Support;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// The real host graph in a temp folder, built but not started: the tests call the loops' units of work

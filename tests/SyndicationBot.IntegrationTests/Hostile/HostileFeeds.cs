@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>RSS documents for the feed tests.</summary>
 internal static class HostileFeeds

@@ -1,7 +1,7 @@
 using System.Reflection;
 using SyndicationBot.Queue;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// The real ledger behind <see cref="IPostQueue"/>, except that the calls of one method chosen by the test fail

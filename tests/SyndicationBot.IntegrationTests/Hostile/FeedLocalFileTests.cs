@@ -3,7 +3,7 @@ using SyndicationBot.Articles;
 using SyndicationBot.Hosting;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>A feed configured as a local file that is a named pipe must fail its poll with a reason, not hang the poller.</summary>
 public sealed class FeedLocalFileTests
@@ -12,7 +12,7 @@ public sealed class FeedLocalFileTests
     public async Task PollDueAsync_LocalFeedIsANamedPipe_PollFailsWithTheReasonAndReturns()
     {
         // Arrange
-        using var pipes = new Support.TempFolder();
+        using var pipes = new SyndicationBot.Tests.Support.TempFolder();
         var pipe = pipes.Combine("feed.xml");
         using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [pipe])))
         {
@@ -38,7 +38,7 @@ public sealed class FeedLocalFileTests
     public async Task ReadAsync_FileLongerThanTheLimit_StopsReadingAtTheLimitAndSaysSo()
     {
         // Arrange
-        using var folder = new Support.TempFolder();
+        using var folder = new SyndicationBot.Tests.Support.TempFolder();
         var path = folder.Combine("big.txt");
         await File.WriteAllBytesAsync(path, new byte[300_000]);
 

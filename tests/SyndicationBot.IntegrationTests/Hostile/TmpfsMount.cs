@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// A small tmpfs mounted at a folder (root only): a disk that really fills up, or a file system that really is

@@ -5,7 +5,7 @@ using SyndicationBot.Hosting;
 using SyndicationBot.Tests.Articles;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// A page built to make the HTML parser work quadratically: 100,000 unclosed <c>&lt;div&gt;</c> (500 KB). It must be

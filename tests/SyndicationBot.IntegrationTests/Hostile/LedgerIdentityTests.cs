@@ -5,7 +5,7 @@ using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// The ledger file deleted or replaced under a running service: its open connection would write into a file

@@ -4,7 +4,7 @@ using SyndicationBot.Queue;
 using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Support;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>A ledger created at a given path with some queued posts, then closed (WAL folded back into the file).</summary>
 internal sealed class TempLedgerAt(string path)

@@ -5,7 +5,7 @@ using SyndicationBot.Articles.Text;
 using SyndicationBot.Hosting;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>A file that disappears between the folder listing and its reading (an editor's swap, a mover) must not stop the scan.</summary>
 public sealed class SeedFolderVanishingFileTests

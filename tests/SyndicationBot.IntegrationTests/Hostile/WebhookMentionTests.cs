@@ -4,7 +4,7 @@ using SyndicationBot.Channels.Webhook;
 using SyndicationBot.Posts;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>Article text is not ours: a post relayed to Discord or Slack must never ping a whole server or channel.</summary>
 public sealed class WebhookMentionTests

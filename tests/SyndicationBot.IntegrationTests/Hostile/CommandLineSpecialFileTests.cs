@@ -5,7 +5,7 @@ using SyndicationBot.Hosting.Commands;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>The operator's own verbs read files the same safe way as the service: a pipe never stalls them.</summary>
 public sealed class CommandLineSpecialFileTests : IDisposable
@@ -53,11 +53,9 @@ public sealed class CommandLineSpecialFileTests : IDisposable
 
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
-        var command = ParsedCommandLine.Parse(args);
-        var builder = TestHost.CreateBuilder(_folder, new Dictionary<string, string?>(), args: command.ConfigurationArgs);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, command, output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(args, settings => TestHost.CreateBuilder(_folder, new Dictionary<string, string?>(), args: settings), output, error);
         return (exit, output.ToString());
     }
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using SyndicationBot.Hosting;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// Things in the seeds folder that are not pages: a named pipe (opening it for reading waits for a writer that

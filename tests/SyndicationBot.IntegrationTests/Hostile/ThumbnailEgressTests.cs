@@ -3,7 +3,7 @@ using SyndicationBot.Channels.Bluesky;
 using SyndicationBot.Tests.Channels.Bluesky;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// A link card's image URL comes from the article page: a page naming an image on this machine must not make
@@ -25,7 +25,7 @@ public sealed class ThumbnailEgressTests : IAsyncLifetime
     {
         // Arrange: the network's own endpoint is the operator's (trusted); the image is the page's (not).
         using var host = new BlueskyTestHost(Server.BaseUrl, BlueskyContractServer.Handle, AppPassword, allowPrivateAddresses: false);
-        var post = BlueskyChannelTests.Post("thumb-ssrf", BlueskyChannelTests.Draft("Picture news https://example.org/p", "en", Server.ImageUrl("ok.png")));
+        var post = BlueskyTestPosts.Post("thumb-ssrf", BlueskyTestPosts.Draft("Picture news https://example.org/p", "en", Server.ImageUrl("ok.png")));
 
         // Act
         var result = await host.Channel.PublishAsync(post, CancellationToken.None);

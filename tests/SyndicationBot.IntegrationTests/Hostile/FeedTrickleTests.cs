@@ -4,7 +4,7 @@ using SyndicationBot.Hosting;
 using SyndicationBot.Tests.Articles.Feeds;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>A feed server that sends its body one byte at a time must not hold back the other feeds, nor the poller for ever.</summary>
 public sealed class FeedTrickleTests

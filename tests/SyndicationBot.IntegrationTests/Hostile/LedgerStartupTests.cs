@@ -5,7 +5,7 @@ using SyndicationBot.Queue;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// An unusable or damaged ledger stops start-up (and every verb) with exit 2 and a message naming
@@ -131,11 +131,9 @@ public sealed class LedgerStartupTests : IDisposable
 
     private async Task<(int Exit, string Error)> RunAsync(string[] args, string connectionString)
     {
-        var command = ParsedCommandLine.Parse(args);
-        var builder = TestHost.CreateBuilder(_folder, new Dictionary<string, string?> { ["Storage:ConnectionString"] = connectionString }, args: command.ConfigurationArgs);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = await SyndicationBotCommandLine.RunAsync(builder, command, output, error);
+        var exit = await SyndicationBotCommandLine.InvokeAsync(args, settings => TestHost.CreateBuilder(_folder, new Dictionary<string, string?> { ["Storage:ConnectionString"] = connectionString }, args: settings), output, error);
         return (exit, error.ToString());
     }
 }

@@ -5,7 +5,7 @@ using SyndicationBot.Articles.Egress;
 using SyndicationBot.Tests.Articles.Feeds;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>The address rules of the egress policy, and its check on the connection actually made.</summary>
 public sealed class EgressPolicyTests

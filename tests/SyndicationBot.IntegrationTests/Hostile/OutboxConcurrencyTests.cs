@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using SyndicationBot.Tests.Support;
 using Xunit;
 
-namespace SyndicationBot.Tests.Hostile;
+namespace SyndicationBot.IntegrationTests.Hostile;
 
 /// <summary>
 /// Two real SyndicationBot processes appending to one outbox file at the same time: every line whole, every post's
