@@ -18,19 +18,20 @@ internal static class HtmlPageExtractor
 
     public static PageContent? Extract(string html, string source, out string? failure)
     {
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(html);
         var metadata = ReadMetadata(document, source);
 
         var baseUri = metadata.Url ?? UrlCanonicalizer.TryCanonicalize(source) ?? LocalBase;
-        var paragraphs = MainContent(document, baseUri);
+        var paragraphs = MainContent(document, html, baseUri, out var isMainContent);
         if (paragraphs.Count == 0)
         {
             failure = "is an HTML page without text";
             return null;
         }
 
-        var page = ScrapedPageExtractor.Extract(string.Join('\n', paragraphs), metadata, out failure);
+        // What SmartReader keeps is the article; only furniture inside it (captions, share lines, a "read more" tail)
+        // is removed. The whole body, read without it, is scored like scraped text.
+        var page = ScrapedPageExtractor.Extract(string.Join('\n', paragraphs), metadata, out failure, isMainContent);
         if (page is null)
         {
             failure = "is an HTML page whose text " + failure?.Replace("is timeline-only", "is navigation-only", StringComparison.Ordinal);
@@ -39,8 +40,10 @@ internal static class HtmlPageExtractor
         return page;
     }
 
-    private static List<string> MainContent(IHtmlDocument document, Uri baseUri)
+    private static List<string> MainContent(IHtmlDocument document, string html, Uri baseUri, out bool isMainContent)
     {
+        isMainContent = false;
+
         // Readability scoring grows faster than the page; beyond a few thousand elements (no real article has
         // that many) the structural reading of the whole body is both faster and as good.
         if (document.All.Length > MaxElementsForReadability)
@@ -48,26 +51,28 @@ internal static class HtmlPageExtractor
             return document.Body is null ? [] : HtmlText.Paragraphs(document.Body);
         }
 
-        // SmartReader rewrites the document it is given; read it from a copy so the fallback still has the page.
-        var copy = new HtmlParser().ParseDocument(document.DocumentElement.OuterHtml);
-        var reader = new SmartReader.Reader(baseUri.AbsoluteUri, copy) { Debug = false };
+        // SmartReader rewrites the document it is given: the metadata has been read already, and the rare page it
+        // finds unreadable is parsed again for the structural reading (cheaper than copying every page first).
+        var reader = new SmartReader.Reader(baseUri.AbsoluteUri, document) { Debug = false };
         var article = reader.GetArticle();
         if (article.IsReadable && !string.IsNullOrWhiteSpace(article.Content))
         {
             var content = HtmlText.FragmentParagraphs(article.Content);
             if (content.Count > 0)
             {
+                isMainContent = true;
                 return content;
             }
         }
 
-        return document.Body is null ? [] : HtmlText.Paragraphs(document.Body);
+        var fresh = new HtmlParser().ParseDocument(html);
+        return fresh.Body is null ? [] : HtmlText.Paragraphs(fresh.Body);
     }
 
     private static PageMetadata ReadMetadata(IHtmlDocument document, string source)
     {
         var metadata = new PageMetadata();
-        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? SingleHeading(document) ?? document.Title;
+        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? DocumentTitle(document);
         if (!string.IsNullOrWhiteSpace(title))
         {
             metadata.TryApply("title", HtmlText.Inline(title));
@@ -113,10 +118,22 @@ internal static class HtmlPageExtractor
         return metadata;
     }
 
-    private static string? SingleHeading(IHtmlDocument document)
+    // <title> names the page; a lone <h1> is as often the site's or section's name as the headline. The <h1> wins
+    // only where <title> is that heading plus the site's name ("Headline | Site"), or where there is no <title>.
+    private static string? DocumentTitle(IHtmlDocument document)
     {
+        var title = TextNormalizer.NormalizeInline(document.Title ?? "");
         var headings = document.QuerySelectorAll("h1");
-        return headings.Length == 1 ? headings[0].TextContent : null;
+        var heading = headings.Length == 1 ? TextNormalizer.NormalizeInline(headings[0].TextContent) : "";
+        if (title.Length == 0)
+        {
+            return heading.Length > 0 ? heading : null;
+        }
+
+        return heading.Length >= 8 && heading.Length < title.Length
+            && (title.StartsWith(heading, StringComparison.Ordinal) || title.EndsWith(heading, StringComparison.Ordinal))
+            ? heading
+            : title;
     }
 
     private static string? Meta(IDocument document, string name)
