@@ -58,6 +58,11 @@ internal sealed class BlueskyPostComposer(PostComposition composition, ChannelLi
             }
 
             string shown = text.Substring(url.Start, url.Length);
+            if (!url.HasProtocol && !LooksLikeWebAddress(shown, articleLink))
+            {
+                continue;
+            }
+
             facets.Add(Facet("link", text, url.Start, url.End, url.HasProtocol ? shown : "https://" + shown));
         }
 
@@ -65,6 +70,33 @@ internal sealed class BlueskyPostComposer(PostComposition composition, ChannelLi
         facets.Sort((a, b) => a.ByteStart.CompareTo(b.ByteStart));
         return facets;
     }
+
+    // twitter-text finds a URL in any word that ends in a top-level domain ("Sportsnet.ca", "time.now", "R-W.Va"):
+    // right for X, which counts such words as links whatever the reader sees, and X's counting keeps using it.
+    // A facet is different: it makes the word clickable, so it must be what a reader takes for a web address.
+    // Written with http(s):// it always is (that case never reaches here); without a scheme, a host starting with
+    // "www." is, and so is a host written all in lower case that either carries a path ("medias24.com/economie")
+    // or is the article's own site ("Source : lematin.ma"). Capitals mark a name, an abbreviation or a sentence
+    // joined without a space ("Hespress.com rapporte", "D-W.Va"), and a bare lower-case host with no path is as
+    // often a word run into the next one ("time.now") as a site, so those stay plain text.
+    private static bool LooksLikeWebAddress(string shown, Uri? articleLink)
+    {
+        int slash = shown.IndexOf('/', StringComparison.Ordinal);
+        string host = slash < 0 ? shown : shown[..slash];
+        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (host.Any(char.IsUpper))
+        {
+            return false;
+        }
+
+        return slash >= 0 || (articleLink is not null && string.Equals(SiteOf(host), SiteOf(articleLink.IdnHost), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string SiteOf(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
     private static void AddTags(string text, List<UrlSpan> urls, List<TextFacet> facets)
     {

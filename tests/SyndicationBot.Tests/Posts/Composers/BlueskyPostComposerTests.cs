@@ -75,4 +75,58 @@ public sealed class BlueskyPostComposerTests
         var facet = Assert.Single(draft.Facets);
         Assert.Equal(new TextFacet("link", 20, 20 + 29 + 3, link.AbsoluteUri), facet);
     }
+    [Theory]
+    [InlineData("Le sénateur Manchin (D-W.Va) a voté contre.")]
+    [InlineData("Il est temps: time.now ou jamais.")]
+    [InlineData("Selon Sportsnet.ca, le match est reporté.")]
+    [InlineData("Le site Hespress.com rapporte la nouvelle.")]
+    public void Compose_BareWordEndingInATld_IsNotLinked(string sentence)
+    {
+        // Arrange
+        using var provider = PostsTestHost.Create();
+        var target = provider.Composer("bluesky");
+
+        // Act
+        var draft = target.Compose(ComposerTestData.Short("Titre", sentence), new Summary([sentence]));
+
+        // Assert
+        Assert.Contains(sentence, draft.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(draft.Facets, f => f.Type == "link");
+    }
+
+    [Theory]
+    [InlineData("Lire aussi https://le360.ma/politique ce soir.", "https://le360.ma/politique", "https://le360.ma/politique")]
+    [InlineData("Tout est sur www.hespress.com depuis hier.", "www.hespress.com", "https://www.hespress.com")]
+    [InlineData("Tout est sur WWW.Hespress.com depuis hier.", "WWW.Hespress.com", "https://WWW.Hespress.com")]
+    [InlineData("Le détail sur medias24.com/economie/budget ce soir.", "medias24.com/economie/budget", "https://medias24.com/economie/budget")]
+    public void Compose_WebAddressAReaderWouldClick_IsLinked(string sentence, string shown, string linkTo)
+    {
+        // Arrange
+        using var provider = PostsTestHost.Create();
+        var target = provider.Composer("bluesky");
+
+        // Act
+        var draft = target.Compose(ComposerTestData.Short("Titre", sentence), new Summary([sentence]));
+
+        // Assert
+        var facet = Assert.Single(draft.Facets, f => f.Type == "link");
+        Assert.Equal(shown, Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(draft.Text), facet.ByteStart, facet.ByteEnd - facet.ByteStart));
+        Assert.Equal(linkTo, facet.Value);
+    }
+
+    [Fact]
+    public void Compose_ArticleSiteNamedBare_IsLinked()
+    {
+        // Arrange
+        using var provider = PostsTestHost.Create();
+        var target = provider.Composer("bluesky");
+        const string Sentence = "Source : lematin.ma, qui cite la DGSN.";
+
+        // Act
+        var draft = target.Compose(ComposerTestData.Short("Titre", Sentence, ComposerTestData.Link), new Summary([Sentence]));
+
+        // Assert
+        Assert.Contains(draft.Facets, f => f.Type == "link" && f.Value == "https://lematin.ma");
+        Assert.Contains(draft.Facets, f => f.Type == "link" && f.Value == ComposerTestData.Link.AbsoluteUri);
+    }
 }

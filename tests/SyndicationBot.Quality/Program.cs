@@ -1,0 +1,3 @@
+using SyndicationBot.Quality;
+
+return await QualityCommandLine.RunAsync(args, Console.Out, Console.Error);
