@@ -19,9 +19,12 @@ internal static class ScrapedPageExtractor
     private const int TitleWindow = 40;
     private const int MaxCueLine = 400;
     private const int MinRunOnLength = 40;
-    private const int EchoDistance = 3;
+    private const int EchoDistance = 2;
     private const int MaxOpeningWords = 60;
     private const int MinListStories = 4;
+
+    // Some sites (many Arabic ones) print a whole paragraph without a full stop; that long, it is running text anyway.
+    private const int MinUnpunctuatedProseWords = 40;
 
     public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
 
@@ -91,17 +94,20 @@ internal static class ScrapedPageExtractor
             return null;
         }
 
-        if (!isMainContent && CountStories(units, clusters, body.Value) is var stories and >= MinListStories)
+        if (!isMainContent && CountStories(units, clusters, body.Value) is var stories and > 0)
         {
             failure = $"is a list of {stories} stories (a front page, press review or news ticker), not one article";
             return null;
         }
 
         var paragraphs = new List<string>();
+        var emitted = new HashSet<string>(StringComparer.Ordinal) { title };
         for (var i = first; i <= last; i++)
         {
             var unit = units[i];
-            if (i != titleIndex && (unit.IsProse || (IsArticleLine(unit) && !IsSubHead(units, i))) && !unit.Text.Equals(title, StringComparison.Ordinal))
+
+            // A paragraph the layout prints twice (a standfirst repeated as the lede) is kept once.
+            if (i != titleIndex && (unit.IsProse || (IsArticleLine(unit) && !IsSubHead(units, i))) && emitted.Add(unit.Text))
             {
                 paragraphs.Add(unit.Text);
             }
@@ -154,6 +160,7 @@ internal static class ScrapedPageExtractor
         && !unit.Caption
         && !unit.TrailingHeading
         && !unit.LinkHeavy
+        && !unit.Truncated
         && unit.Repeats == 1
         && unit.Separators < 2
         && (unit.Words >= 2 || unit.Weight >= 12);
@@ -405,7 +412,7 @@ internal static class ScrapedPageExtractor
             {
                 digits++;
             }
-            else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]))))
+            else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])) && EndsSentenceRun(text, i)))
             {
                 sentences++;
             }
@@ -442,6 +449,7 @@ internal static class ScrapedPageExtractor
             || HasEmail(text);
         unit.LinkHeavy = unit.HasLink && LinkShare(text) * 2 > text.Length;
         unit.EndsTerminal = EndsWithTerminal(text);
+        unit.Truncated = IsTruncated(text);
 
         if (text.Length <= MaxCueLine)
         {
@@ -466,11 +474,11 @@ internal static class ScrapedPageExtractor
         unit.HeadlineShaped = IsHeadlineShaped(unit);
         unit.IsProse = unit.Weight >= MinProseWeight
             && unit.Words >= 8
-            && (sentences > 0 || unit.EndsTerminal)
+            && (sentences > 0 || unit.EndsTerminal || unit.Words >= MinUnpunctuatedProseWords)
             && !unit.HeadlineShaped
             && !unit.DigitHeavy
             && !unit.LinkHeavy
-            && unit.Repeats == 1
+            && (unit.Repeats == 1 || (unit.Repeats == 2 && unit.Words >= 8))
             && !unit.Echo
             && !unit.Boilerplate
             && !unit.Caption
@@ -522,6 +530,25 @@ internal static class ScrapedPageExtractor
         }
 
         return true;
+    }
+
+    // A teaser cut by its site ("… said on Friday that the …", "the dirham liberalization reform on commercial banks. In
+    // its latest report, the..."): running text that stops mid-sentence belongs to a list of stories, not to an article.
+    private static bool IsTruncated(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd(" \u00A0");
+        if (trimmed.Length < 60)
+        {
+            return false;
+        }
+
+        if (trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") || trimmed.EndsWith("(…)") || trimmed.EndsWith("(...)"))
+        {
+            return true;
+        }
+
+        var cut = trimmed.EndsWith("…") ? trimmed[..^1] : trimmed.EndsWith("...") && !trimmed.EndsWith("....") ? trimmed[..^3] : default;
+        return !cut.IsEmpty && (char.IsLetterOrDigit(cut[^1]) || cut[^1] is ' ' or ',');
     }
 
     private static bool HasEmail(string text)
@@ -710,6 +737,39 @@ internal static class ScrapedPageExtractor
             }
         }
 
+        int truncated = 0, truncatedInBody = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (units[i].Truncated && units[i].Words >= 8)
+            {
+                truncated++;
+                truncatedInBody += i >= body.First && i <= body.Last ? 1 : 0;
+            }
+        }
+
+        // Teasers cut mid-sentence by the site: three or more, beside a body of a paragraph or two or making up half of it.
+        if (truncated >= 3 && (bodyProse <= 2 || truncatedInBody * 2 >= bodyProse))
+        {
+            return truncated + bodyProse - truncatedInBody;
+        }
+
+        // Headlines listed with their dates and no text ("Headline / Thursday 25 December 2025"), beside a body of a
+        // paragraph or two: a front page or a section page.
+        var dated = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (units[i].IsMeta && units[i].PublishedAt is not null && (i < body.First - 3 || i > body.Last)
+                && ((i > 0 && IsDatedHeadline(units[i - 1])) || (i + 1 < units.Count && IsDatedHeadline(units[i + 1]))))
+            {
+                dated++;
+            }
+        }
+
+        if (dated >= MinListStories && bodyProse <= 2)
+        {
+            return dated + 1;
+        }
+
         if (teasers.Count >= MinListStories && bodyProse <= 3)
         {
             teasers.Sort();
@@ -721,6 +781,8 @@ internal static class ScrapedPageExtractor
 
         return 0;
     }
+
+    private static bool IsDatedHeadline(Unit unit) => !unit.IsProse && !unit.IsMeta && unit.Words >= 4 && TitleScore(unit) >= 2;
 
     private static bool HasHeadlineAbove(List<Unit> units, int first)
     {
@@ -920,6 +982,19 @@ internal static class ScrapedPageExtractor
         return score;
     }
 
+    // A run of stops ("...", "?!") ends one sentence, at its last character; two dots inside a line ("التراكتور يحرث..
+    // الماء", "Maroc.. la relance") are a pause that Arabic and French headlines use, not the end of a sentence.
+    private static bool EndsSentenceRun(string text, int i)
+    {
+        if (i + 1 < text.Length && IsTerminal(text[i + 1]))
+        {
+            return false;
+        }
+
+        var isPause = text[i] == '.' && i > 0 && text[i - 1] == '.' && (i < 2 || text[i - 2] != '.');
+        return !isPause || i + 1 >= text.Length || text.AsSpan(i + 1).Trim().IsEmpty;
+    }
+
     private static bool IsSeparator(char c) => c is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹';
 
     /// <summary>
@@ -1042,6 +1117,8 @@ internal static class ScrapedPageExtractor
         public bool Echo { get; set; }
 
         public bool HeadlineShaped { get; set; }
+
+        public bool Truncated { get; set; }
 
         public bool TrailingHeading { get; set; }
 

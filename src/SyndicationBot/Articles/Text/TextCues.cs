@@ -46,6 +46,11 @@ internal static class TextCues
         "نشر بتاريخ", "إعلان", "اعلان", "click here", "cliquez ici", "اضغط هنا", "tap to", "watch:", "regarder :", "listen to", "ecouter",
     ]);
 
+    private static readonly string[] CreditLabels = Folded(
+    [
+        "photo:", "photo :", "photos:", "photograph:", "image:", "credit:", "credits:", "crédit:", "crédit :", "crédit photo", "ph.", "picture:", "source photo",
+    ]);
+
     private static readonly string[] CreditEndings = Folded(
     [
         "getty images", "afp", "reuters", "ap photo", "ap", "shutterstock", "epa", "anadolu", "xinhua", "map", "dr", "istock", "alamy",
@@ -109,6 +114,18 @@ internal static class TextCues
             return true;
         }
 
+        // Markup left in the text ("<span>…</span>"), an embedded post's signature ("— Name (@handle) 3 January 2024").
+        if (text.Contains("</", StringComparison.Ordinal) || (words <= 16 && text.Contains("(@", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // "… bilateral ties. Photo: AA / AA", "… du Maroc. Ph. MEDIAS24", "… Credit: BBC": a caption whose credit closes it.
+        if (words <= 45 && EndsWithCredit(text))
+        {
+            return true;
+        }
+
         // "… / AFP", "… (Reuters)", "… - Getty Images": a credit at the end of a short caption.
         var end = text.TrimEnd(" )].");
         if (words <= 12)
@@ -124,6 +141,29 @@ internal static class TextCues
                     }
                 }
             }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithCredit(ReadOnlySpan<char> text)
+    {
+        foreach (var label in CreditLabels)
+        {
+            var at = text.LastIndexOf(label, StringComparison.Ordinal);
+            if (at > 0 && text[at - 1] is ' ' or '(' or '-' or '|' && text.Length - at - label.Length <= 40
+                && text[(at + label.Length)..].IndexOfAny('.', '!', '?') < 0)
+            {
+                return true;
+            }
+        }
+
+        // "(M.Marfouk/Le360)": a photographer and an outlet in closing brackets.
+        var trimmed = text.TrimEnd(' ');
+        if (trimmed.EndsWith(")") && trimmed.LastIndexOf('(') is var open and >= 0 && trimmed.Length - open <= 40)
+        {
+            var inside = trimmed[(open + 1)..^1];
+            return inside.Contains('/') && inside.IndexOf(' ') < 0;
         }
 
         return false;

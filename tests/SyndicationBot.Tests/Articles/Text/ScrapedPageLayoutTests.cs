@@ -147,4 +147,73 @@ public sealed class ScrapedPageLayoutTests
         Assert.Null(content);
         Assert.Contains("is a list of 6 stories", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extract_FrontPageOfTeasersCutMidSentence_IsRefusedNamingTheList()
+    {
+        // Arrange: a section page lists stories, each teaser cut by the site ("…", "[…]").
+        var page = string.Join('\n',
+            "Related Articles",
+            "Morocco to reinforce water supply in the north",
+            "The government approved a plan to build three dams to reinforce water supply in the northern region, the ministry said on […]",
+            "Rabat hosts a conference on the future of African ports",
+            "Ministers and port operators from twenty countries met in Rabat on Monday to discuss the future of trade along the …",
+            "Casablanca opens its new tramway line to the airport",
+            "The new line, which links the city centre to the airport in forty minutes, carried its first passengers on Friday, and the…");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(content);
+        Assert.Contains("is a list of 3 stories", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LongParagraphWithoutFullStop_IsRunningText()
+    {
+        // Arrange: some sites print a whole paragraph without a single full stop.
+        var paragraph = string.Join(' ', Enumerable.Repeat("أعلن وزير الداخلية إحداث مستشفى ميداني لاستقبال الحالات المسجلة في الإقليم", 5));
+        var page = string.Join('\n', "كوفيد19.. وزير الداخلية يعلن إحداث مستشفى ميداني بإقليم القنيطرة", paragraph);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal("كوفيد19.. وزير الداخلية يعلن إحداث مستشفى ميداني بإقليم القنيطرة", content!.Title);
+        Assert.Equal([paragraph], content.Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("Leaders of the two countries sign a joint declaration to boost bilateral ties. Photo: AA / AA")]
+    [InlineData("Une maison fraîchement reconstruite au douar, un an et demi après le séisme d’Al Haouz. (M.Marfouk/Le360)")]
+    [InlineData("Le ministre lors de la cérémonie d’inauguration du nouveau terminal vendredi. Ph. MEDIAS24")]
+    public void Extract_CaptionEndingInItsCredit_IsNotTheLede(string caption)
+    {
+        // Arrange: a photo caption reads like a sentence but closes on its credit.
+        var page = string.Join('\n', Title, caption, First, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal([First, Second], content.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_HeadlineAndLedeRepeatedByTheLayout_ReadsTheArticleOnce()
+    {
+        // Arrange: the layout prints headline and standfirst, then both again above the dateline and the body.
+        var page = string.Join('\n', Title, First, Title, "Le 18 janvier 2019 à 11h06", First, Second, Third);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal([First, Second, Third], content.Paragraphs);
+    }
 }
