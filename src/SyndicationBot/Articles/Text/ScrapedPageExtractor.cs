@@ -804,7 +804,7 @@ internal static class ScrapedPageExtractor
 
     private static int FindTitle(List<Unit> units, int bodyStart, int bodyEnd)
     {
-        var opening = OpeningWords(units, bodyStart, bodyEnd);
+        HashSet<string>? opening = null;
         var scores = new List<(int Index, double Score)>();
         var distance = 0;
         for (var i = bodyStart - 1; i >= 0 && distance <= TitleWindow; i--)
@@ -834,7 +834,8 @@ internal static class ScrapedPageExtractor
                 continue;
             }
 
-            var score = TitleScore(unit) - 0.3 * Math.Min(distance, 10) + 2.5 * Overlap(unit.Text, opening);
+            var shape = TitleScore(unit);
+            var score = shape == double.MinValue ? shape : shape - 0.3 * Math.Min(distance, 10) + 2.5 * Overlap(unit.Text, opening ??= OpeningWords(units, bodyStart, bodyEnd));
             distance++;
             if (score >= 1.0)
             {

@@ -148,6 +148,8 @@ internal static class TextCues
 
     private static bool EndsWithCredit(ReadOnlySpan<char> text)
     {
+        // A credit closes the caption: only its last characters are searched (this runs for every short line).
+        text = text[Math.Max(0, text.Length - 56)..];
         foreach (var label in CreditLabels)
         {
             var at = text.LastIndexOf(label, StringComparison.Ordinal);
