@@ -33,7 +33,8 @@ public sealed class ScrapedPageLayoutTests
     public void Extract_PhotoCreditAndBylineBetweenHeadlineAndLede_TakesTheHeadline()
     {
         // Arrange: a credit line and a byline stand closer to the body than the headline.
-        var page = string.Join('\n', "Menu", Title, "Par Karim Benali", "Photo : AFP", "Le terminal Tanger Med 4 vu du ciel / AFP", First, Second);
+        var page = string.Join('\n', "Menu", Title, "Par Karim Benali", "Photograph: Fadel Senna for Example News Agency",
+            "Image copyright Example Agency via Getty Images", "Media caption The new terminal seen from the sky", First, Second);
 
         // Act
         var content = ScrapedPageExtractor.Extract(page, out _);
@@ -59,9 +60,9 @@ public sealed class ScrapedPageLayoutTests
     }
 
     [Theory]
-    [InlineData("Incroyable : le port de Tanger Med double sa capacité en un an !!")]
-    [InlineData("هل يضاعف ميناء طنجة المتوسط قدرته هذا العام ؟")]
-    [InlineData("Le port de Tanger Med double sa capacité et ce n’est pas fini..")]
+    [InlineData("Incroyable : le port de Tanger Med double sa capacité de conteneurs en une seule année !!")]
+    [InlineData("هل يضاعف ميناء طنجة المتوسط قدرته على استقبال الحاويات العملاقة خلال هذا العام ؟")]
+    [InlineData("Le port de Tanger Med double sa capacité de conteneurs et ce n’est pas encore fini..")]
     public void Extract_HeadlineEndingLikeASentence_IsTheHeadlineNotTheBody(string headline)
     {
         // Arrange: a headline ending in "!!", "؟" or ".." used to be read as the first paragraph, and the page refused.
@@ -80,7 +81,7 @@ public sealed class ScrapedPageLayoutTests
     public void Extract_SpacedGuillemetsInParagraph_IsRunningText()
     {
         // Arrange: French quotes are spaced (« … »); the closing one was counted as a menu separator.
-        const string quoted = "« Ce terminal change la donne pour tout le pays », a déclaré le ministre, « et pour nos exportateurs » aussi, vendredi.";
+        const string quoted = "« Ce terminal change la donne » a déclaré le ministre vendredi, « pour nos exportateurs » et pour tout le pays.";
         var page = string.Join('\n', Title, First, quoted, Second);
 
         // Act
