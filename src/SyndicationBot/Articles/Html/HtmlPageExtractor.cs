@@ -7,8 +7,8 @@ namespace SyndicationBot.Articles.Html;
 
 /// <summary>
 /// An HTML page: metadata from Open Graph, the canonical link and article:published_time; the main content
-/// from SmartReader (a Readability port); then the same structural scoring as scraped text, so captions,
-/// share bars and "read more" lists inside the content fall away as they do in text pages.
+/// from SmartReader (a Readability port), kept whole but for the furniture inside it (captions, credits, share lines,
+/// a trailing "read more" block of teasers), which the scraped-text reader's line measures recognise.
 /// </summary>
 internal static class HtmlPageExtractor
 {
