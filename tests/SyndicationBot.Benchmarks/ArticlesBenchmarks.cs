@@ -21,6 +21,7 @@ public class ArticlesBenchmarks
     private byte[] seedFile = [];
     private byte[] fiveMegabyteHtml = [];
     private byte[] fiveMegabyteHtmlMarkup = [];
+    private byte[] newsHtml = [];
 
     private const string SeedFileName = "000_939463bdcd8f7f07.txt";
 
@@ -40,6 +41,7 @@ public class ArticlesBenchmarks
         fiveMegabytes = BuildFiveMegabytePage();
         fiveMegabyteHtml = BuildFiveMegabyteHtml(markupOnly: false);
         fiveMegabyteHtmlMarkup = BuildFiveMegabyteHtml(markupOnly: true);
+        newsHtml = BuildNewsHtml();
         seedFile = FindSeed() is { } path ? File.ReadAllBytes(path) : seedFrench;
 
         // Warm the language models once, as the running service does at its first page.
@@ -70,6 +72,11 @@ public class ArticlesBenchmarks
     // The worst case for the parser: 5 MB of ordinary markup (a huge comment thread) after the article.
     [Benchmark]
     public object FiveMegabyteHtmlMarkup() => loader.Load("big-markup.html", fiveMegabyteHtmlMarkup);
+
+    // An ordinary news page (about 90 KB): head metadata and scripts, a navigation of a hundred links, the article with a
+    // figure and a list, a related-stories block and a footer. The HTML target (10 ms median) is for this one.
+    [Benchmark]
+    public object NewsHtmlPage() => loader.Load("news.html", newsHtml);
 
     // The repository's real seed page, found from the benchmark's folder upwards; a generated page of the same shape otherwise.
     private static string? FindSeed()
@@ -173,6 +180,54 @@ public class ArticlesBenchmarks
         }
 
         builder.Append("</section></body></html>");
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    private static byte[] BuildNewsHtml()
+    {
+        var builder = new StringBuilder(96 * 1024);
+        builder.Append("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Le port de Tanger Med double sa capacité | Exemple Info</title>");
+        builder.Append("<meta property=\"og:title\" content=\"Le port de Tanger Med double sa capacité\"><meta property=\"og:url\" content=\"https://www.example.ma/eco/tanger-med.html\">");
+        builder.Append("<meta property=\"article:published_time\" content=\"2026-11-27T14:05:00+01:00\"><link rel=\"stylesheet\" href=\"/s.css\">");
+        builder.Append("<script>window.dataLayer=window.dataLayer||[];");
+        for (var i = 0; i < 300; i++)
+        {
+            builder.Append("dataLayer.push({event:'slot").Append(i).Append("',size:[300,250]});");
+        }
+
+        builder.Append("</script></head><body><header><div class=\"logo\"><a href=\"/\">Exemple Info</a></div><nav><ul>");
+        for (var i = 0; i < 100; i++)
+        {
+            builder.Append("<li class=\"menu-item\"><a href=\"/rubrique-").Append(i).Append("\">Rubrique ").Append(i).Append("</a></li>");
+        }
+
+        builder.Append("</ul></nav></header><main><div class=\"breadcrumb\"><a href=\"/\">Accueil</a> › <a href=\"/eco\">Économie</a></div>");
+        builder.Append("<article class=\"post\"><h1 class=\"entry-title\">Le port de Tanger Med double sa capacité</h1><div class=\"byline\">Par Karim Benali | 27 novembre 2026 à 14h05</div>");
+        builder.Append("<figure><img src=\"/img/port.jpg\" alt=\"Le port\"><figcaption>Le nouveau terminal. Photo : AFP</figcaption></figure><div class=\"entry-content\">");
+        for (var p = 0; p < 12; p++)
+        {
+            builder.Append("<p>Le Maroc a inauguré vendredi un nouveau terminal au complexe portuaire de Tanger Med, un projet qui doublera la capacité de traitement des conteneurs du pays d’ici la fin de la décennie, selon l’autorité portuaire. Paragraphe ")
+                .Append(p).Append(".</p>\n");
+            if (p == 5)
+            {
+                builder.Append("<h2>Les chiffres clés</h2><ul><li>Capacité : 9 millions de conteneurs</li><li>Quais : 4 kilomètres</li><li>Grues : 40</li></ul>");
+            }
+        }
+
+        builder.Append("<div class=\"share\"><a href=\"#\">Partager sur Facebook</a> <a href=\"#\">Twitter</a></div></div></article>");
+        builder.Append("<aside class=\"related\"><h3>Lire aussi</h3><ul>");
+        for (var i = 0; i < 20; i++)
+        {
+            builder.Append("<li><a href=\"/article-").Append(i).Append("\"><img src=\"/t").Append(i).Append(".jpg\"><span>Un autre titre d’article numéro ").Append(i).Append(" sur l’actualité du jour</span></a></li>");
+        }
+
+        builder.Append("</ul></aside></main><footer><ul>");
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Append("<li><a href=\"/page-").Append(i).Append("\">Page ").Append(i).Append("</a></li>");
+        }
+
+        builder.Append("</ul><p>© 2026 Exemple Info. Tous droits réservés.</p></footer></body></html>");
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
 }

@@ -11,7 +11,7 @@ namespace SyndicationBot.Articles;
 /// </summary>
 internal sealed class ArticleLoader(IOptions<SourcesOptions> options, LanguageIdentifier languages) : IArticleLoader
 {
-    private const int LanguageSampleChars = 80;
+    private const int LanguageSampleChars = 140;
     private const int SniffChars = 1024;
     private const int MaxPageTextBytes = 512 * 1024;
 

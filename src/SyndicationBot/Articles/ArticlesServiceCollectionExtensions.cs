@@ -19,7 +19,8 @@ internal static class ArticlesServiceCollectionExtensions
             .ValidateElementsWithKeys(SourcesOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<LanguageIdentifier>();
+        // Every language Lingua supports; the constructor that takes a language list is the seam for a configured set.
+        services.TryAddSingleton(_ => new LanguageIdentifier());
         services.TryAddSingleton<IArticleLoader, ArticleLoader>();
         services.AddOptions<EgressOptions>().BindConfiguration(EgressOptions.SectionName);
         services.TryAddSingleton<FeedFetcher>();

@@ -7,7 +7,7 @@ namespace SyndicationBot.Articles;
 /// <remarks>
 /// .NET shows no file type (pipe, device, socket) short of opening the file, and opening a named pipe for
 /// reading blocks until a writer comes, possibly for ever. Every non-regular file on Linux and macOS reports a
-/// size of 0, and an empty regular file has nothing to read either, so a size of 0 is never opened. A file
+/// size of 0, so a file of size 0 is opened only when <see cref="FileType"/> proves it regular. A file
 /// that reports a size can still grow, or be a link to something endless: the limit is enforced on the bytes
 /// actually read, never on the size reported.
 /// </remarks>
@@ -88,9 +88,16 @@ internal static class SafeFileReader
             return Directory.Exists(path) ? "is a folder" : "does not exist (moved or deleted)";
         }
 
-        return info.Length == 0
-            ? "is empty or not a regular file (a named pipe, device or socket has no size); it is not opened"
-            : null;
+        if (info.Length > 0)
+        {
+            return null;
+        }
+
+        // An empty regular file is opened (and then rejected as empty, and remembered, like any bad page); anything
+        // else of size 0 might be a pipe that would block the read.
+        return FileType.IsRegular(path)
+            ? null
+            : "is not a regular file (a named pipe, device or socket); it is not opened";
     }
 
     /// <summary>

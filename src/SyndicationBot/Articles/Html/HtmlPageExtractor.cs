@@ -7,8 +7,8 @@ namespace SyndicationBot.Articles.Html;
 
 /// <summary>
 /// An HTML page: metadata from Open Graph, the canonical link and article:published_time; the main content
-/// from SmartReader (a Readability port); then the same structural scoring as scraped text, so captions,
-/// share bars and "read more" lists inside the content fall away as they do in text pages.
+/// from SmartReader (a Readability port), kept whole but for the furniture inside it (captions, credits, share lines,
+/// a trailing "read more" block of teasers), which the scraped-text reader's line measures recognise.
 /// </summary>
 internal static class HtmlPageExtractor
 {
@@ -19,19 +19,21 @@ internal static class HtmlPageExtractor
 
     public static PageContent? Extract(string html, string source, out string? failure)
     {
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument(HtmlPrefilter.BoundNesting(html, HtmlPrefilter.MaxDepth, out var depth));
+        var bounded = HtmlPrefilter.BoundNesting(html, HtmlPrefilter.MaxDepth, out var depth);
+        var document = new HtmlParser().ParseDocument(bounded);
         var metadata = ReadMetadata(document, source);
 
         var baseUri = metadata.Url ?? UrlCanonicalizer.TryCanonicalize(source) ?? LocalBase;
-        var paragraphs = MainContent(document, baseUri, depth);
+        var paragraphs = MainContent(document, bounded, baseUri, depth, out var isMainContent);
         if (paragraphs.Count == 0)
         {
             failure = "is an HTML page without text";
             return null;
         }
 
-        var page = ScrapedPageExtractor.Extract(string.Join('\n', paragraphs), metadata, out failure);
+        // What SmartReader keeps is the article; only furniture inside it (captions, share lines, a "read more" tail)
+        // is removed. The whole body, read without it, is scored like scraped text.
+        var page = ScrapedPageExtractor.Extract(string.Join('\n', paragraphs), metadata, out failure, isMainContent);
         if (page is null)
         {
             failure = "is an HTML page whose text " + failure?.Replace("is timeline-only", "is navigation-only", StringComparison.Ordinal);
@@ -40,8 +42,10 @@ internal static class HtmlPageExtractor
         return page;
     }
 
-    private static List<string> MainContent(IHtmlDocument document, Uri baseUri, int depth)
+    private static List<string> MainContent(IHtmlDocument document, string html, Uri baseUri, int depth, out bool isMainContent)
     {
+        isMainContent = false;
+
         // Readability scoring grows faster than the page; beyond a few thousand elements (no real article has
         // that many) the structural reading of the whole body is both faster and as good.
         // Its cost also grows steeply with depth (a chain of 64 nested blocks takes it most of a second): a page
@@ -51,26 +55,28 @@ internal static class HtmlPageExtractor
             return document.Body is null ? [] : HtmlText.Paragraphs(document.Body);
         }
 
-        // SmartReader rewrites the document it is given; read it from a copy so the fallback still has the page.
-        var copy = new HtmlParser().ParseDocument(document.DocumentElement.OuterHtml);
-        var reader = new SmartReader.Reader(baseUri.AbsoluteUri, copy) { Debug = false };
+        // SmartReader rewrites the document it is given: the metadata has been read already, and the rare page it
+        // finds unreadable is parsed again for the structural reading (cheaper than copying every page first).
+        var reader = new SmartReader.Reader(baseUri.AbsoluteUri, document) { Debug = false };
         var article = reader.GetArticle();
         if (article.IsReadable && !string.IsNullOrWhiteSpace(article.Content))
         {
             var content = HtmlText.FragmentParagraphs(article.Content);
             if (content.Count > 0)
             {
+                isMainContent = true;
                 return content;
             }
         }
 
-        return document.Body is null ? [] : HtmlText.Paragraphs(document.Body);
+        var fresh = new HtmlParser().ParseDocument(html);
+        return fresh.Body is null ? [] : HtmlText.Paragraphs(fresh.Body);
     }
 
     private static PageMetadata ReadMetadata(IHtmlDocument document, string source)
     {
         var metadata = new PageMetadata();
-        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? SingleHeading(document) ?? document.Title;
+        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? DocumentTitle(document);
         if (!string.IsNullOrWhiteSpace(title))
         {
             metadata.TryApply("title", HtmlText.Inline(title));
@@ -116,10 +122,22 @@ internal static class HtmlPageExtractor
         return metadata;
     }
 
-    private static string? SingleHeading(IHtmlDocument document)
+    // <title> names the page; a lone <h1> is as often the site's or section's name as the headline. The <h1> wins
+    // only where <title> is that heading plus the site's name ("Headline | Site"), or where there is no <title>.
+    private static string? DocumentTitle(IHtmlDocument document)
     {
+        var title = TextNormalizer.NormalizeInline(document.Title ?? "");
         var headings = document.QuerySelectorAll("h1");
-        return headings.Length == 1 ? headings[0].TextContent : null;
+        var heading = headings.Length == 1 ? TextNormalizer.NormalizeInline(headings[0].TextContent) : "";
+        if (title.Length == 0)
+        {
+            return heading.Length > 0 ? heading : null;
+        }
+
+        return heading.Length >= 8 && heading.Length < title.Length
+            && (title.StartsWith(heading, StringComparison.Ordinal) || title.EndsWith(heading, StringComparison.Ordinal))
+            ? heading
+            : title;
     }
 
     private static string? Meta(IDocument document, string name)

@@ -23,6 +23,7 @@ internal static class FunctionWordVote
     private const int MinWinnerVotes = 4;
     private const int MinLead = 3;
     private const int MaxWordLength = 8;
+    private const int MinShareOfWords = 6;
 
     private const byte Fr = 1 << 0;
     private const byte En = 1 << 1;
@@ -57,6 +58,7 @@ internal static class FunctionWordVote
         Span<char> lower = stackalloc char[MaxWordLength];
         Span<byte> masks = stackalloc byte[SampleChars / 2];
         var counted = 0;
+        var words = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -72,6 +74,7 @@ internal static class FunctionWordVote
             }
 
             var length = i - start;
+            words += length > 0 ? 1 : 0;
 
             // A word cut by the sample's end may be the start of a longer one ("de" of "deux").
             if (length == 0 || length > MaxWordLength || (i == text.Length && i == SampleChars))
@@ -116,9 +119,11 @@ internal static class FunctionWordVote
             }
         }
 
-        // Dutch is only a spoiler: the Lingua model set has no Dutch, so a Dutch-looking text is left to it.
+        // Dutch is only a spoiler (its words are many of the others'): a Dutch-looking text is left to Lingua.
+        // Running text in one of these languages is about a third function words; a text where the winner's are
+        // rare (Czech, Indonesian, Polish, which share "a", "no", "di" with them) is another language: Lingua decides.
         return best < 0 || bestVotes < MinWinnerVotes || bestVotes - secondVotes < MinLead
-            || againstBest > 1 + (bestVotes / 8) || Codes[best] == "nl"
+            || againstBest > 1 + (bestVotes / 8) || bestVotes * MinShareOfWords < words || Codes[best] == "nl"
             ? null
             : Codes[best];
     }

@@ -1,56 +1,71 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Lingua;
 
 namespace SyndicationBot.Articles.Text;
 
 /// <summary>
-/// ISO 639-1 language of a text, or <c>und</c>. Scripts that settle the question (Arabic, Kana, Han,
-/// Hangul) short-circuit; Latin text clearly marked by its function words is settled by <see cref="FunctionWordVote"/>;
-/// the rest goes to Lingua over a small language set, on a bounded prefix.
+/// ISO 639-1 language of a text, or <c>und</c>. The script decides which languages are possible: a script that only
+/// one language writes settles it (Kana, Hangul, Greek, Hebrew, Thai…); for Latin, Cyrillic, Arabic and Devanagari,
+/// Lingua chooses among every language it knows in that script (Latin text clearly marked by its function words is
+/// settled by <see cref="FunctionWordVote"/> first). The languages can be restricted (a deployment that reads three
+/// languages need not load the models of forty); by default every language Lingua supports is possible.
 /// </summary>
 internal sealed class LanguageIdentifier
 {
     public const string Undetermined = "und";
 
-    private const int MaxSample = 80;
+    private const int MaxSample = 140;
     private const int MinLetters = 12;
 
-    // Built once per process: the n-gram models are large and immutable, and Lingua is thread-safe.
-    // Preloaded: lazily loaded models cost more than ten times as much per call. Low accuracy mode
-    // (trigrams only) is reliable on a sentence of running text; cost grows with sample length and
-    // language count, so both are kept small (about 80 characters, six Latin-script languages).
-    private static readonly Lazy<LanguageDetector> Latin = new(() => LanguageDetectorBuilder
-        .FromLanguages(Language.English, Language.French, Language.Spanish, Language.German, Language.Italian, Language.Portuguese)
-        .WithLowAccuracyMode()
-        .WithPreloadedLanguageModels()
-        .WithMinimumRelativeDistance(0.05)
-        .Build());
+    // Built once per process and language set: the n-gram models are large and immutable, and Lingua is
+    // thread-safe. Preloaded: lazily loaded models cost more than ten times as much per call. Low accuracy mode
+    // (trigrams only) is reliable on a sentence of running text; cost grows with sample length and language
+    // count, so the sample is kept to about 80 characters and each detector to one script's languages.
+    private static readonly ConcurrentDictionary<string, Lazy<LanguageDetector>> Detectors = new(StringComparer.Ordinal);
 
-    private static readonly Lazy<LanguageDetector> Cyrillic = new(() => LanguageDetectorBuilder
-        .FromLanguages(Language.Russian, Language.Ukrainian, Language.Bulgarian)
-        .WithLowAccuracyMode()
-        .WithPreloadedLanguageModels()
-        .Build());
+    private readonly FrozenSet<Language> allowed;
+    private readonly string key;
+    private readonly (Language Only, Lazy<LanguageDetector>? Detector)? latin;
+    private readonly (Language Only, Lazy<LanguageDetector>? Detector)? cyrillic;
+    private readonly (Language Only, Lazy<LanguageDetector>? Detector)? arabicScript;
+    private readonly (Language Only, Lazy<LanguageDetector>? Detector)? devanagari;
+    private readonly bool voteAllowed;
 
-    private static readonly Lazy<LanguageDetector> ArabicScript = new(() => LanguageDetectorBuilder
-        .FromLanguages(Language.Arabic, Language.Persian, Language.Urdu)
-        .WithLowAccuracyMode()
-        .WithPreloadedLanguageModels()
-        .Build());
+    /// <summary>Every language Lingua supports.</summary>
+    public LanguageIdentifier()
+        : this(null)
+    {
+    }
 
-    private readonly Lazy<LanguageDetector> latin = Latin;
-    private readonly Lazy<LanguageDetector> cyrillic = Cyrillic;
-    private readonly Lazy<LanguageDetector> arabicScript = ArabicScript;
+    /// <summary>Only <paramref name="languages"/> (ISO 639-1 codes); null or empty means every language Lingua supports.</summary>
+    public LanguageIdentifier(IEnumerable<string>? languages)
+    {
+        var all = Enum.GetValues<Language>().Where(l => l != Language.Unknown).ToList();
+        var codes = languages?.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal) ?? [];
+        allowed = (codes.Count == 0 ? all : all.Where(l => codes.Contains(Code(l)))).ToFrozenSet();
+        key = string.Join(',', allowed.Select(Code).Order(StringComparer.Ordinal));
+        latin = DetectorFor("latin", LanguageInfo.AllWithLatinScript());
+        cyrillic = DetectorFor("cyrillic", LanguageInfo.AllWithCyrillicScript());
+        arabicScript = DetectorFor("arabic", LanguageInfo.AllWithArabicScript());
+        devanagari = DetectorFor("devanagari", LanguageInfo.AllWithDevangariScript());
+
+        // The vote names one of seven Latin languages; it may only where all seven are possible answers.
+        voteAllowed = new[] { Language.French, Language.English, Language.Spanish, Language.German, Language.Italian, Language.Portuguese, Language.Dutch }
+            .All(allowed.Contains);
+    }
 
     /// <summary>Returns the language of <paramref name="text"/> (title and first paragraphs are enough).</summary>
     public string Identify(string text)
     {
         var sample = Sample(text);
-        int latin = 0, cyrillic = 0, arabic = 0, kana = 0, han = 0, hangul = 0, arabicExtra = 0;
+        int latin = 0, cyrillic = 0, arabic = 0, kana = 0, han = 0, hangul = 0, arabicExtra = 0, devanagari = 0, other = 0;
+        var single = Language.Unknown;
         foreach (var c in sample)
         {
             switch (c)
             {
-                case (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '\u00C0' and <= '\u024F'):
+                case (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF'):
                     latin++;
                     break;
                 case >= '\u0400' and <= '\u04FF':
@@ -72,12 +87,21 @@ internal sealed class LanguageIdentifier
                 case (>= '\uAC00' and <= '\uD7AF') or (>= '\u1100' and <= '\u11FF'):
                     hangul++;
                     break;
+                case >= '\u0900' and <= '\u097F':
+                    devanagari++;
+                    break;
                 default:
+                    if (SingleLanguageScript(c) is var language and not Language.Unknown)
+                    {
+                        other++;
+                        single = language;
+                    }
+
                     break;
             }
         }
 
-        var letters = latin + cyrillic + arabic + kana + han + hangul;
+        var letters = latin + cyrillic + arabic + kana + han + hangul + devanagari + other;
         if (letters < MinLetters && han + kana + hangul < 4)
         {
             return Undetermined;
@@ -99,14 +123,24 @@ internal sealed class LanguageIdentifier
             return "ko";
         }
 
+        if (other > letters / 2)
+        {
+            return allowed.Contains(single) ? Code(single) : Undetermined;
+        }
+
         if (arabic > letters / 2)
         {
-            return arabicExtra == 0 ? "ar" : Detect(arabicScript.Value, sample);
+            return arabicExtra == 0 && allowed.Contains(Language.Arabic) ? "ar" : Detect(arabicScript, sample);
         }
 
         if (cyrillic > letters / 2)
         {
-            return Detect(this.cyrillic.Value, sample);
+            return Detect(this.cyrillic, sample);
+        }
+
+        if (devanagari > letters / 2)
+        {
+            return Detect(this.devanagari, sample);
         }
 
         if (latin <= letters / 2)
@@ -116,17 +150,62 @@ internal sealed class LanguageIdentifier
 
         // Clear running text in a common language is settled by its function words, at a hundredth of
         // Lingua's cost; Lingua still decides whenever the vote abstains.
-        return FunctionWordVote.Guess(text) ?? Detect(this.latin.Value, sample);
+        return (voteAllowed ? FunctionWordVote.Guess(text) : null) ?? Detect(this.latin, sample);
     }
+
+    // Scripts written by one language among those Lingua knows: the script is the answer.
+    private static Language SingleLanguageScript(char c) => c switch
+    {
+        >= '\u0370' and <= '\u03FF' => Language.Greek,
+        >= '\u0590' and <= '\u05FF' => Language.Hebrew,
+        >= '\u0E00' and <= '\u0E7F' => Language.Thai,
+        >= '\u0530' and <= '\u058F' => Language.Armenian,
+        >= '\u10A0' and <= '\u10FF' => Language.Georgian,
+        >= '\u0980' and <= '\u09FF' => Language.Bengali,
+        >= '\u0A00' and <= '\u0A7F' => Language.Punjabi,
+        >= '\u0A80' and <= '\u0AFF' => Language.Gujarati,
+        >= '\u0B80' and <= '\u0BFF' => Language.Tamil,
+        >= '\u0C00' and <= '\u0C7F' => Language.Telugu,
+        _ => Language.Unknown,
+    };
 
     /// <summary>Lingua's answer for Latin-script text, bypassing the function-word vote (the vote's tests compare against it).</summary>
-    internal string IdentifyLatinWithModel(string text) => Detect(latin.Value, Sample(text));
+    internal string IdentifyLatinWithModel(string text) => Detect(latin, Sample(text));
 
-    private static string Detect(LanguageDetector detector, string sample)
+    private static string Detect((Language Only, Lazy<LanguageDetector>? Detector)? model, string sample) => model switch
     {
-        var language = detector.DetectLanguageOf(sample);
-        return language == Language.Unknown ? Undetermined : language.IsoCode6391().ToString().ToLowerInvariant();
+        null => Undetermined,
+        { Detector: { } detector } => Code(detector.Value.DetectLanguageOf(sample)),
+        { Only: var only } => Code(only),
+    };
+
+    private static string Code(Language language) =>
+        language == Language.Unknown ? Undetermined : language.IsoCode6391().ToString().ToLowerInvariant();
+
+    // One detector per script and language set, shared by every identifier with the same set.
+    private (Language Only, Lazy<LanguageDetector>? Detector)? DetectorFor(string script, IEnumerable<Language> scriptLanguages)
+    {
+        var languages = scriptLanguages.Where(allowed.Contains).ToArray();
+        if (languages.Length == 0)
+        {
+            return null;
+        }
+
+        // Lingua compares two languages at least; one allowed language of a script is the answer for that script.
+        if (languages.Length == 1)
+        {
+            return (languages[0], null);
+        }
+
+        return (Language.Unknown, Detectors.GetOrAdd(script + ":" + key, _ => new Lazy<LanguageDetector>(() => Build(languages))));
     }
+
+    private static LanguageDetector Build(Language[] languages) =>
+        LanguageDetectorBuilder.FromLanguages(languages)
+            .WithLowAccuracyMode()
+            .WithPreloadedLanguageModels()
+            .WithMinimumRelativeDistance(0.05)
+            .Build();
 
     private static string Sample(string text)
     {

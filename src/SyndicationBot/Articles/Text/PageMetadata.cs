@@ -20,7 +20,7 @@ internal sealed class PageMetadata
     /// <summary>Applies one key/value pair; false when the key is not metadata or the value does not fit it.</summary>
     public bool TryApply(string key, string value)
     {
-        value = value.Trim().Trim('"', '\'');
+        value = Unquote(value.Trim());
         if (value.Length == 0)
         {
             return false;
@@ -65,6 +65,13 @@ internal sealed class PageMetadata
                 return false;
         }
     }
+
+    // A value written in quotes ("Title: \"…\"") loses its pair; a quote that belongs to the text (a headline that opens
+    // or closes on a quotation: 'We Got Her!': …) is kept, so only a matching pair around a quote-free inside is removed.
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] && value.AsSpan(1, value.Length - 2).IndexOf(value[0]) < 0
+            ? value[1..^1].Trim()
+            : value;
 
     public void AddTags(IEnumerable<string> tags)
     {

@@ -5,24 +5,36 @@ namespace SyndicationBot.Articles.Text;
 
 /// <summary>
 /// Finds the headline and body of a scraped text page by structure. Every line is measured (letters,
-/// words, sentence punctuation, digits, repetition, position); running text with sentences forms clusters,
-/// the heaviest cluster is the body, and the best headline-shaped line just above it is the title. Bylines
-/// and datelines become metadata; menus, timelines, share buttons and trailing "read more" blocks fall away
-/// because they have none of the shape of running text.
+/// words, sentence punctuation, digits, repetition, position); running text with sentences forms clusters;
+/// clusters separated only by what an article holds (sub-heads, lists, captions, short paragraphs) are one body,
+/// and the heaviest body wins. The headline is the headline-shaped line above it that best fits it: nearness,
+/// shared words with the body's opening, repetition. Bylines and datelines become metadata; menus, timelines,
+/// captions, share buttons and trailing "read more" blocks fall away because they have none of the shape of running text.
 /// </summary>
 internal static class ScrapedPageExtractor
 {
     private const int MaxGap = 3;
+    private const int MaxArticleGap = 30;
     private const int MinProseWeight = 60;
     private const int MinTitleWeight = 12;
-    private const int TitleWindow = 8;
+    private const int TitleWindow = 40;
     private const int MaxCueLine = 400;
     private const int MinRunOnLength = 40;
+    private const int EchoDistance = 2;
+    private const int MaxOpeningWords = 60;
+    private const int MinListStories = 4;
+
+    // Some sites (many Arabic ones) print a whole paragraph without a full stop; that long, it is running text anyway.
+    private const int MinUnpunctuatedProseWords = 40;
 
     public static PageContent? Extract(string text, out string? failure) => Extract(text, new PageMetadata(), out failure);
 
-    /// <summary>Extracts with metadata already known (an HTML page's og: tags); known values win over the text's.</summary>
-    public static PageContent? Extract(string text, PageMetadata metadata, out string? failure)
+    /// <summary>
+    /// Extracts with metadata already known (an HTML page's og: tags); known values win over the text's.
+    /// <paramref name="isMainContent"/> says the text is already a page's main content (what a Readability pass
+    /// kept): then all of it is the body but for furniture, instead of its heaviest run of prose.
+    /// </summary>
+    public static PageContent? Extract(string text, PageMetadata metadata, out string? failure, bool isMainContent = false)
     {
         var units = ReadUnits(text.AsSpan(BodyStart(text, metadata)), metadata);
         if (units.Count == 0)
@@ -42,7 +54,8 @@ internal static class ScrapedPageExtractor
             Classify(unit);
         }
 
-        var body = FindBody(units);
+        var clusters = Clusters(units);
+        var body = FindBody(units, clusters, isMainContent);
         if (body is null)
         {
             var lettered = units.Count(u => u.Weight > 0);
@@ -65,34 +78,46 @@ internal static class ScrapedPageExtractor
         {
             first = above;
         }
-        var paragraphs = new List<string>();
-        for (var i = first; i <= last; i++)
-        {
-            if (units[i].IsProse)
-            {
-                paragraphs.Add(units[i].Text);
-            }
-        }
 
         string? author = metadata.Author;
         DateTimeOffset? published = metadata.PublishedAt;
-        var titleIndex = FindTitle(units, first);
-        var title = metadata.Title ?? (titleIndex >= 0 ? units[titleIndex].Text : null);
-        if (title is null)
+        var titleIndex = metadata.Title is null ? FindTitle(units, first, last) : -1;
+        if (titleIndex == first)
+        {
+            // The body's own first line was the headline (one ending "!!", "؟" or ".." reads like a sentence).
+            first = NextProse(units, first + 1, last);
+        }
+
+        var title = metadata.Title ?? (titleIndex >= 0 ? StripStorePrefix(units[titleIndex].Text) : null);
+        if (title is null || first < 0)
         {
             failure = "has body text but no headline line above it";
             return null;
         }
 
+        if (!isMainContent && CountStories(units, clusters, body.Value) is var stories and > 0)
+        {
+            failure = $"is a list of {stories} stories (a front page, press review or news ticker), not one article";
+            return null;
+        }
+
+        var paragraphs = new List<string>();
+        var emitted = new HashSet<string>(StringComparer.Ordinal) { title };
+        for (var i = first; i <= last; i++)
+        {
+            var unit = units[i];
+
+            // A paragraph the layout prints twice (a standfirst repeated as the lede) is kept once.
+            if (i != titleIndex && (unit.IsProse || (IsArticleLine(unit) && !IsSubHead(units, i))) && emitted.Add(unit.Text))
+            {
+                paragraphs.Add(unit.Text);
+            }
+        }
+
         // Bylines and datelines sit between the headline and the body, or just after the body.
-        var from = Math.Max(0, (titleIndex >= 0 ? titleIndex : first) - 2);
+        var from = Math.Max(0, (titleIndex >= 0 ? Math.Min(titleIndex, first) : first) - 2);
         for (var i = from; i < units.Count && i <= last + 2; i++)
         {
-            if (i >= first && i <= last && units[i].IsProse)
-            {
-                continue;
-            }
-
             if (units[i].IsMeta)
             {
                 author ??= units[i].Author;
@@ -110,6 +135,72 @@ internal static class ScrapedPageExtractor
             metadata.ImageUrl,
             metadata.Tags,
             metadata.Language);
+    }
+
+    private static int NextProse(List<Unit> units, int from, int last)
+    {
+        for (var i = from; i <= last; i++)
+        {
+            if (units[i].IsProse || IsArticleLine(units[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // A line inside the body that is not running text but belongs to the article: a sub-head, a list item, a table
+    // row, a short paragraph. Furniture (captions, share lines, bylines, menus, links) is left out.
+    private static bool IsArticleLine(Unit unit) =>
+        unit.Weight > 0
+        && !unit.IsMeta
+        && !unit.Echo
+        && !unit.Boilerplate
+        && !unit.Social
+        && !unit.Caption
+        && !unit.TrailingHeading
+        && !unit.LinkHeavy
+        && !unit.Truncated
+        && unit.Repeats == 1
+        && unit.Separators < 2
+        && (unit.Words >= 2 || unit.Weight >= 12);
+
+    // A sub-head stands alone between paragraphs, short and unpunctuated: it carries the body on but is not a
+    // paragraph (a summary must not quote it). Consecutive short lines are a list or a table, and are kept.
+    private static bool IsSubHead(List<Unit> units, int index)
+    {
+        var unit = units[index];
+        return unit.Words <= 12 && !unit.EndsTerminal && LastMeaningful(unit.Text) is not (':' or '：')
+            && !IsListItem(unit.Text) && !IsListNeighbour(units, index - 1) && !IsListNeighbour(units, index + 1);
+    }
+
+    private static bool IsListNeighbour(List<Unit> units, int index) =>
+        index >= 0 && index < units.Count && !units[index].IsProse && !units[index].Echo && IsArticleLine(units[index]);
+
+    // "date 2019-07-12 Headline": a store's or exporter's date prefix is not part of the headline.
+    private static string StripStorePrefix(string title)
+    {
+        var span = title.AsSpan();
+        var labelled = span.StartsWith("date", StringComparison.OrdinalIgnoreCase);
+        if (labelled)
+        {
+            span = span[4..].TrimStart(" :");
+        }
+
+        var digits = 0;
+        while (digits < span.Length && (char.IsAsciiDigit(span[digits]) || span[digits] == '-'))
+        {
+            digits++;
+        }
+
+        if ((labelled ? digits >= 7 : digits == 10) && char.IsAsciiDigit(span[0]) && span[4] == '-')
+        {
+            var rest = span[digits..].TrimStart(" :|–—-");
+            return rest.Length >= 8 ? new string(rest) : title;
+        }
+
+        return title;
     }
 
     // The offset of the text after a leading front matter block. Most pages have none; they are not split into
@@ -256,14 +347,27 @@ internal static class ScrapedPageExtractor
 
     // Only lines with letters are ever judged by their repetition (prose and headline tests); equal lines have
     // equal weights, so the letterless ones (timelines, rules, bullets: most of a page) are not counted.
+    // A line printed again within a few lines (a lede or headline doubled by the layout) is an echo: the first copy
+    // counts once and the echo is ignored, where a line repeated across the page (a menu entry) counts twice.
     private static void CountRepetitions(List<Unit> units)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var unit in units)
+        var seen = new Dictionary<string, (int Count, int Last)>(StringComparer.Ordinal);
+        for (var i = 0; i < units.Count; i++)
         {
+            var unit = units[i];
             if (unit.Weight > 0)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, unit.Text, out _)++;
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, unit.Text, out var exists);
+                if (exists && i - entry.Last <= EchoDistance)
+                {
+                    unit.Echo = true;
+                }
+                else
+                {
+                    entry.Count++;
+                }
+
+                entry.Last = i;
             }
         }
 
@@ -271,7 +375,7 @@ internal static class ScrapedPageExtractor
         {
             if (unit.Weight > 0)
             {
-                unit.Repeats = counts[unit.Text];
+                unit.Repeats = seen[unit.Text].Count;
             }
         }
     }
@@ -309,13 +413,15 @@ internal static class ScrapedPageExtractor
             {
                 digits++;
             }
-            else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]))))
+            else if (c is '。' or '！' or '？' || (IsTerminal(c) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])) && EndsSentenceRun(text, i)))
             {
                 sentences++;
             }
-            else if (IsSeparator(c) && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' ')
+            else if (IsSeparator(c) && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' '
+                && !(c is '»' && text.Contains('«', StringComparison.Ordinal)))
             {
-                // A breadcrumb or menu separator standing between spaces.
+                // French quotes are spaced (« … »): a closing guillemet after its opening one is punctuation.
+                // Otherwise, a breadcrumb or menu separator standing between spaces.
                 separators++;
             }
         }
@@ -340,8 +446,11 @@ internal static class ScrapedPageExtractor
         var nonSpace = Math.Max(1, text.Length - unit.Spaces);
         var digitRatio = (double)unit.Digits / nonSpace;
         unit.DigitHeavy = digitRatio > 0.3;
-        unit.HasLink = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        unit.HasLink = text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            || HasEmail(text);
+        unit.LinkHeavy = unit.HasLink && LinkShare(text) * 2 > text.Length;
         unit.EndsTerminal = EndsWithTerminal(text);
+        unit.Truncated = IsTruncated(text);
 
         if (text.Length <= MaxCueLine)
         {
@@ -350,6 +459,8 @@ internal static class ScrapedPageExtractor
             unit.TrailingHeading = TextCues.IsTrailingHeading(folded, unit.Words);
             unit.Boilerplate = TextCues.IsBoilerplate(folded);
             unit.Social = TextCues.IsSocial(folded, unit.Words);
+            unit.Caption = TextCues.IsCaption(folded, unit.Words) || TextCues.IsRelatedLink(folded, unit.Words)
+                || (unit.HasLink && unit.Words <= 12 && HasEmail(text));
         }
 
         // Bylines and datelines are short; running text never reaches the parser.
@@ -361,22 +472,148 @@ internal static class ScrapedPageExtractor
             return;
         }
 
+        unit.HeadlineShaped = IsHeadlineShaped(unit);
         unit.IsProse = unit.Weight >= MinProseWeight
             && unit.Words >= 8
-            && (sentences > 0 || unit.EndsTerminal)
+            && (sentences > 0 || unit.EndsTerminal || unit.Words >= MinUnpunctuatedProseWords)
+            && !unit.HeadlineShaped
             && !unit.DigitHeavy
-            && !unit.HasLink
-            && unit.Repeats == 1
+            && !unit.LinkHeavy
+            && (unit.Repeats == 1 || (unit.Repeats == 2 && unit.Words >= 8))
+            && !unit.Echo
             && !unit.Boilerplate
+            && !unit.Caption
             && !unit.TrailingHeading
             && unit.Separators < 2;
     }
 
-    private static (int First, int Last)? FindBody(List<Unit> units)
+    // One short exclamation or question, or a line trailing off ("..", "!!", "؟"): the shape of a headline, though it
+    // ends like a sentence. A single sentence ending in one full stop stays running text.
+    private static bool IsHeadlineShaped(Unit unit)
     {
+        var text = unit.Text;
+        if (text.Length > 160 || unit.Words > 24)
+        {
+            return false;
+        }
+
+        var end = text.Length - 1;
+        while (end >= 0 && text[end] is '»' or '”' or '"' or '’' or '\'' or ')' or ' ')
+        {
+            end--;
+        }
+
+        if (end < 1)
+        {
+            return false;
+        }
+
+        var runStart = end;
+        while (runStart > 0 && IsTerminal(text[runStart - 1]))
+        {
+            runStart--;
+        }
+
+        var ending = text[end];
+        var trailing = end - runStart + 1;
+        if (!(ending is '!' or '?' or '؟' or '！' or '？' || (ending == '.' && trailing >= 2) || ending == '…'))
+        {
+            return false;
+        }
+
+        // No sentence ends before the last one.
+        for (var i = 0; i < runStart; i++)
+        {
+            if (IsTerminal(text[i]) && i + 1 < text.Length && text[i + 1] == ' ' && i > 0 && char.IsLetter(text[i - 1]) && text[i] != '…')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A teaser cut by its site ("… said on Friday that the …", "the dirham liberalization reform on commercial banks. In
+    // its latest report, the..."): running text that stops mid-sentence belongs to a list of stories, not to an article.
+    private static bool IsTruncated(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd(" \u00A0");
+        if (trimmed.Length < 60)
+        {
+            return false;
+        }
+
+        if (trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") || trimmed.EndsWith("(…)") || trimmed.EndsWith("(...)"))
+        {
+            return true;
+        }
+
+        var cut = trimmed.EndsWith("…") ? trimmed[..^1] : trimmed.EndsWith("...") && !trimmed.EndsWith("....") ? trimmed[..^3] : default;
+        return !cut.IsEmpty && (char.IsLetterOrDigit(cut[^1]) || cut[^1] is ' ' or ',');
+    }
+
+    private static bool HasEmail(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at + 3 < text.Length && char.IsLetterOrDigit(text[at - 1]) && text.IndexOf('.', at) > at + 1
+            && text.AsSpan(at + 1).IndexOfAny(' ', '.') is var stop && stop > 0 && text[at + 1 + stop] == '.';
+    }
+
+    // How many characters of the line are links (tokens holding "://", "www." or an e-mail address).
+    private static int LinkShare(string text)
+    {
+        var share = 0;
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var token = text.AsSpan()[range];
+            if (token.Contains("://", StringComparison.Ordinal) || token.Contains("www.", StringComparison.OrdinalIgnoreCase) || token.Contains('@'))
+            {
+                share += token.Length + 1;
+            }
+        }
+
+        return share;
+    }
+
+    private static (int First, int Last)? FindBody(List<Unit> units, List<(int First, int Last, double Score, int Prose)> clusters, bool isMainContent)
+    {
+        if (clusters.Count == 0)
+        {
+            return null;
+        }
+
+        // Neighbouring clusters are one article when only an article's own lines stand between them; the heaviest
+        // such run is the body. Main content (already an article) is split only where a trailing block begins.
         (int First, int Last)? best = null;
         double bestScore = 0;
-        int first = -1, last = -1, gap = 0;
+        var group = clusters[0];
+        for (var c = 1; c <= clusters.Count; c++)
+        {
+            if (c < clusters.Count && JoinsArticle(units, group.Last, clusters[c], isMainContent))
+            {
+                group = (group.First, clusters[c].Last, group.Score + clusters[c].Score, group.Prose + clusters[c].Prose);
+                continue;
+            }
+
+            if (group.Score > bestScore)
+            {
+                bestScore = group.Score;
+                best = (group.First, group.Last);
+            }
+
+            if (c < clusters.Count)
+            {
+                group = clusters[c];
+            }
+        }
+
+        return best;
+    }
+
+    private static List<(int First, int Last, double Score, int Prose)> Clusters(List<Unit> units)
+    {
+        var clusters = new List<(int First, int Last, double Score, int Prose)>();
+        int first = -1, last = -1, gap = 0, prose = 0;
         double score = 0;
         var afterTrailing = false;
         var closed = false;
@@ -387,18 +624,19 @@ internal static class ScrapedPageExtractor
             {
                 if (first >= 0 && (gap > MaxGap || closed))
                 {
-                    Keep(first, last, score);
+                    clusters.Add((first, last, score, prose));
                     first = -1;
-                    score = 0;
                 }
 
                 if (first < 0)
                 {
                     first = i;
                     score = 0;
+                    prose = 0;
                     closed = false;
                 }
 
+                prose++;
                 last = i;
                 gap = 0;
                 score += unit.Weight * (afterTrailing ? 0.5 : 1.0);
@@ -417,7 +655,7 @@ internal static class ScrapedPageExtractor
                 // story) belongs to something else.
                 closed |= first >= 0;
             }
-            else
+            else if (!unit.Echo && !IsArticleLine(unit))
             {
                 gap++;
             }
@@ -425,29 +663,155 @@ internal static class ScrapedPageExtractor
 
         if (first >= 0)
         {
-            Keep(first, last, score);
+            clusters.Add((first, last, score, prose));
         }
 
-        return best;
-
-        void Keep(int from, int to, double weight)
-        {
-            if (weight > bestScore)
-            {
-                bestScore = weight;
-                best = (from, to);
-            }
-        }
+        return clusters;
     }
 
-    private static int FindTitle(List<Unit> units, int bodyStart)
+    // What stands between two clusters of prose decides whether they are one article: a sub-head, a caption, a list,
+    // a table or an embedded post do; a "read more" heading, a byline (the next story's), or a menu (mostly lines of
+    // one or two words, or letterless lines) do not.
+    // In a page's main content, a "Comments" or "Related" heading ends the article only when teasers follow it; a
+    // digest of several articles goes on with full paragraphs.
+    private static bool JoinsArticle(List<Unit> units, int last, (int First, int Last, double Score, int Prose) next, bool isMainContent)
     {
+        var nextIsArticle = next.Prose >= 2 && next.Score >= 200 * next.Prose;
+        return JoinsArticle(units, last, next.First, isMainContent, nextIsArticle);
+    }
+
+    private static bool JoinsArticle(List<Unit> units, int last, int next, bool isMainContent, bool nextIsArticle)
+    {
+        int lines = 0, menuLike = 0, furniture = 0;
+        for (var i = last + 1; i < next; i++)
+        {
+            var unit = units[i];
+            if (unit.TrailingHeading && !(isMainContent && nextIsArticle))
+            {
+                return false;
+            }
+
+            if (isMainContent || unit.Echo)
+            {
+                continue;
+            }
+
+            if (unit.IsMeta)
+            {
+                return false;
+            }
+
+            lines++;
+            if (unit.Weight == 0 || unit.Words <= 2 || unit.Separators >= 2 || unit.Repeats > 1)
+            {
+                menuLike++;
+            }
+
+            if (unit.Boilerplate || unit.Social)
+            {
+                furniture++;
+            }
+        }
+
+        return isMainContent || (lines <= MaxArticleGap && menuLike * 2 <= lines && furniture <= 1);
+    }
+
+    // A list page (a press review, a ticker, a front page) is a run of teasers: one or two paragraphs, each under its
+    // own headline, set apart by dates, bylines or links. It is a list when there are several and the chosen body is
+    // no heavier than a teaser: an article outweighs the teasers around it many times over.
+    private static int CountStories(List<Unit> units, List<(int First, int Last, double Score, int Prose)> clusters, (int First, int Last) body)
+    {
+        var teasers = new List<double>();
+        double bodyScore = 0;
+        var bodyProse = 0;
+        foreach (var cluster in clusters)
+        {
+            if (cluster.First >= body.First && cluster.Last <= body.Last)
+            {
+                bodyScore += cluster.Score;
+                bodyProse += cluster.Prose;
+            }
+
+            if (cluster.Prose <= 2 && HasHeadlineAbove(units, cluster.First))
+            {
+                teasers.Add(cluster.Score);
+            }
+        }
+
+        int truncated = 0, truncatedInBody = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (units[i].Truncated && units[i].Words >= 8)
+            {
+                truncated++;
+                truncatedInBody += i >= body.First && i <= body.Last ? 1 : 0;
+            }
+        }
+
+        // Teasers cut mid-sentence by the site: three or more, beside a body of a paragraph or two or making up half of it.
+        if (truncated >= 3 && (bodyProse <= 2 || truncatedInBody * 2 >= bodyProse))
+        {
+            return truncated + bodyProse - truncatedInBody;
+        }
+
+        // Headlines listed with their dates and no text ("Headline / Thursday 25 December 2025"), beside a body of a
+        // paragraph or two: a front page or a section page.
+        var dated = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (units[i].IsMeta && units[i].PublishedAt is not null && (i < body.First - 3 || i > body.Last)
+                && ((i > 0 && IsDatedHeadline(units[i - 1])) || (i + 1 < units.Count && IsDatedHeadline(units[i + 1]))))
+            {
+                dated++;
+            }
+        }
+
+        if (dated >= MinListStories && bodyProse <= 2)
+        {
+            return dated + 1;
+        }
+
+        if (teasers.Count >= MinListStories && bodyProse <= 3)
+        {
+            teasers.Sort();
+            if (bodyScore < 3 * teasers[teasers.Count / 2])
+            {
+                return teasers.Count;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsDatedHeadline(Unit unit) => !unit.IsProse && !unit.IsMeta && unit.Words >= 4 && TitleScore(unit) >= 2;
+
+    private static bool HasHeadlineAbove(List<Unit> units, int first)
+    {
+        for (var i = first - 1; i >= 0 && i >= first - 3; i--)
+        {
+            if (units[i].IsProse)
+            {
+                return false;
+            }
+
+            if (!units[i].IsMeta && units[i].Weight > 0 && TitleScore(units[i]) >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int FindTitle(List<Unit> units, int bodyStart, int bodyEnd)
+    {
+        HashSet<string>? opening = null;
         var scores = new List<(int Index, double Score)>();
         var distance = 0;
         for (var i = bodyStart - 1; i >= 0 && distance <= TitleWindow; i--)
         {
             var unit = units[i];
-            if (unit.IsMeta || unit.Weight == 0)
+            if (unit.IsMeta || unit.Weight == 0 || unit.Echo)
             {
                 continue;
             }
@@ -464,13 +828,16 @@ internal static class ScrapedPageExtractor
                 continue;
             }
 
-            var score = TitleScore(unit) - 0.4 * distance;
-            distance++;
+            // "Continue reading the main story" above the body labels nothing; it is skipped, not a boundary.
             if (unit.TrailingHeading)
             {
-                break;
+                distance++;
+                continue;
             }
 
+            var shape = TitleScore(unit);
+            var score = shape == double.MinValue ? shape : shape - 0.3 * Math.Min(distance, 10) + 2.5 * Overlap(unit.Text, opening ??= OpeningWords(units, bodyStart, bodyEnd));
+            distance++;
             if (score >= 1.0)
             {
                 scores.Add((i, score));
@@ -483,13 +850,78 @@ internal static class ScrapedPageExtractor
         }
 
         var best = scores.Max(s => s.Score);
-        return scores.Where(s => s.Score >= best - 0.8).Min(s => s.Index);
+        return scores.Where(s => s.Score >= best - 0.5).Min(s => s.Index);
+    }
+
+    private static HashSet<string> OpeningWords(List<Unit> units, int first, int last)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var count = 0;
+        for (var i = first; i <= last && count < MaxOpeningWords; i++)
+        {
+            if (!units[i].IsProse)
+            {
+                continue;
+            }
+
+            foreach (var word in ContentWords(units[i].Text))
+            {
+                words.Add(word);
+                if (++count >= MaxOpeningWords)
+                {
+                    break;
+                }
+            }
+        }
+
+        return words;
+    }
+
+    // The share of a candidate's content words (four letters or more) that the body's opening repeats: a headline
+    // announces what the lede says; a related story's headline, a section name or a credit shares little with it.
+    private static double Overlap(string text, HashSet<string> opening)
+    {
+        if (opening.Count == 0)
+        {
+            return 0;
+        }
+
+        int words = 0, shared = 0;
+        foreach (var word in ContentWords(text))
+        {
+            words++;
+            shared += opening.Contains(word) ? 1 : 0;
+        }
+
+        return words < 2 ? 0 : (double)shared / words;
+    }
+
+    private static IEnumerable<string> ContentWords(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetterOrDigit(text[i]) && !Cjk.IsLetter(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                if (i - start >= 4)
+                {
+                    yield return text[start..i];
+                }
+
+                start = -1;
+            }
+        }
     }
 
     private static double TitleScore(Unit unit)
     {
         var text = unit.Text;
-        if (unit.Weight < MinTitleWeight || text.Length > 300 || unit.Repeats > 2 || unit.HasLink || unit.TrailingHeading)
+        if (unit.Weight < MinTitleWeight || text.Length > 300 || unit.Repeats > 2 || unit.HasLink || unit.TrailingHeading || unit.Caption)
         {
             return double.MinValue;
         }
@@ -543,12 +975,26 @@ internal static class ScrapedPageExtractor
             score -= 2;
         }
 
-        if (unit.Repeats == 2)
+        // A headline the layout prints twice (a breadcrumb's last crumb and the heading) is the page's own headline.
+        if (unit.Repeats == 2 && unit.Words >= 4)
         {
-            score -= 0.5;
+            score += 0.5;
         }
 
         return score;
+    }
+
+    // A run of stops ("...", "?!") ends one sentence, at its last character; two dots inside a line ("التراكتور يحرث..
+    // الماء", "Maroc.. la relance") are a pause that Arabic and French headlines use, not the end of a sentence.
+    private static bool EndsSentenceRun(string text, int i)
+    {
+        if (i + 1 < text.Length && IsTerminal(text[i + 1]))
+        {
+            return false;
+        }
+
+        var isPause = text[i] == '.' && i > 0 && text[i - 1] == '.' && (i < 2 || text[i - 2] != '.');
+        return !isPause || i + 1 >= text.Length || text.AsSpan(i + 1).Trim().IsEmpty;
     }
 
     private static bool IsSeparator(char c) => c is '|' or '›' or '>' or '•' or '·' or '/' or '»' or '‹';
@@ -663,6 +1109,16 @@ internal static class ScrapedPageExtractor
         public bool DigitHeavy { get; set; }
 
         public bool HasLink { get; set; }
+
+        public bool LinkHeavy { get; set; }
+
+        public bool Caption { get; set; }
+
+        public bool Echo { get; set; }
+
+        public bool HeadlineShaped { get; set; }
+
+        public bool Truncated { get; set; }
 
         public bool TrailingHeading { get; set; }
 

@@ -1,0 +1,220 @@
+using SyndicationBot.Articles.Text;
+using Xunit;
+
+namespace SyndicationBot.Tests.Articles.Text;
+
+/// <summary>One test per class of real-page layout that the reader used to get wrong (short invented pages).</summary>
+public sealed class ScrapedPageLayoutTests
+{
+    private const string Title = "Le port de Tanger Med double sa capacité";
+    private const string First = "Le Maroc a inauguré vendredi un nouveau terminal au complexe portuaire de Tanger Med, un projet majeur pour la région.";
+    private const string Second = "Les nouveaux quais accueilleront les plus grands navires porte-conteneurs du monde dès l’année prochaine, selon l’autorité portuaire.";
+    private const string Third = "Le ministre de l’Équipement a salué un chantier livré dans les délais, qui doit créer plusieurs milliers d’emplois directs.";
+
+    [Fact]
+    public void Extract_SubHeadAndListBetweenParagraphs_KeepsTheWholeArticle()
+    {
+        // Arrange: a sub-head and a short list part the article's paragraphs; the old reader kept only one block.
+        var page = string.Join('\n', "Accueil", "Économie", Title, First, "Les chiffres clés", "Capacité : 9 millions de conteneurs",
+            "Quais : 4 kilomètres", "Emplois : 5 000", "Grues : 40", Second, Third);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal(First, content.Paragraphs[0]);
+        Assert.Contains("Capacité : 9 millions de conteneurs", content.Paragraphs);
+        Assert.Equal(Third, content.Paragraphs[^1]);
+    }
+
+    [Fact]
+    public void Extract_PhotoCreditAndBylineBetweenHeadlineAndLede_TakesTheHeadline()
+    {
+        // Arrange: a credit line and a byline stand closer to the body than the headline.
+        var page = string.Join('\n', "Menu", Title, "Par Karim Benali", "Photograph: Fadel Senna for Example News Agency",
+            "Image copyright Example Agency via Getty Images", "Media caption The new terminal seen from the sky", First, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal([First, Second], content.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_RelatedHeadlineNearerThanTheRealOne_TakesTheOneTheLedeAnnounces()
+    {
+        // Arrange: a related story's headline sits between the page's headline and its body.
+        var page = string.Join('\n', "Tanger Med inaugure un nouveau terminal portuaire géant", "Publié dans Le Matin le 27/11/2026",
+            "Casablanca accueille un salon de l’automobile", "Le Maroc a inauguré vendredi un nouveau terminal portuaire géant à Tanger Med, un projet majeur pour la région.",
+            Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal("Tanger Med inaugure un nouveau terminal portuaire géant", content!.Title);
+    }
+
+    [Theory]
+    [InlineData("Incroyable : le port de Tanger Med double sa capacité de conteneurs en une seule année !!")]
+    [InlineData("هل يضاعف ميناء طنجة المتوسط قدرته على استقبال الحاويات العملاقة خلال هذا العام ؟")]
+    [InlineData("Le port de Tanger Med double sa capacité de conteneurs et ce n’est pas encore fini..")]
+    public void Extract_HeadlineEndingLikeASentence_IsTheHeadlineNotTheBody(string headline)
+    {
+        // Arrange: a headline ending in "!!", "؟" or ".." used to be read as the first paragraph, and the page refused.
+        var page = string.Join('\n', headline, First, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(headline, content!.Title);
+        Assert.Equal([First, Second], content.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_SpacedGuillemetsInParagraph_IsRunningText()
+    {
+        // Arrange: French quotes are spaced (« … »); the closing one was counted as a menu separator.
+        const string quoted = "« Ce terminal change la donne » a déclaré le ministre vendredi, « pour nos exportateurs » et pour tout le pays.";
+        var page = string.Join('\n', Title, First, quoted, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal([First, quoted, Second], content!.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_ParagraphHoldingALink_IsKept()
+    {
+        // Arrange: a paragraph that mentions a web address is still running text.
+        const string linked = "Les candidatures sont ouvertes jusqu’au 15 décembre sur le site www.tangermed.ma, précise l’autorité dans un communiqué.";
+        var page = string.Join('\n', Title, First, linked, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal([First, linked, Second], content!.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_LedePrintedTwice_KeepsItOnce()
+    {
+        // Arrange: the layout prints the lede as a standfirst and again as the first paragraph.
+        var page = string.Join('\n', Title, First, First, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal([First, Second], content!.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_StoreDatePrefixOnHeadline_IsRemovedFromTheTitle()
+    {
+        // Arrange
+        var page = string.Join('\n', "date 2019-07-12 " + Title, First, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal(Title, content!.Title);
+    }
+
+    [Fact]
+    public void Extract_PressReviewOfManyStories_IsRefusedNamingTheList()
+    {
+        // Arrange: a press review is a run of headlines, each over one short paragraph and its date.
+        var stories = Enumerable.Range(1, 6).Select(i => string.Join('\n',
+            $"Revue de presse : le sujet numéro {i} fait la une",
+            $"27/11/2026 à 1{i}:05",
+            $"Le quotidien numéro {i} consacre sa une à un sujet différent des autres, avec une analyse de la situation économique."));
+        var page = string.Join('\n', ["Revue de presse du jour", .. stories]);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(content);
+        Assert.Contains("is a list of 6 stories", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_FrontPageOfTeasersCutMidSentence_IsRefusedNamingTheList()
+    {
+        // Arrange: a section page lists stories, each teaser cut by the site ("…", "[…]").
+        var page = string.Join('\n',
+            "Related Articles",
+            "Morocco to reinforce water supply in the north",
+            "The government approved a plan to build three dams to reinforce water supply in the northern region, the ministry said on […]",
+            "Rabat hosts a conference on the future of African ports",
+            "Ministers and port operators from twenty countries met in Rabat on Monday to discuss the future of trade along the …",
+            "Casablanca opens its new tramway line to the airport",
+            "The new line, which links the city centre to the airport in forty minutes, carried its first passengers on Friday, and the…");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(content);
+        Assert.Contains("is a list of 3 stories", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LongParagraphWithoutFullStop_IsRunningText()
+    {
+        // Arrange: some sites print a whole paragraph without a single full stop.
+        var paragraph = string.Join(' ', Enumerable.Repeat("أعلن وزير الداخلية إحداث مستشفى ميداني لاستقبال الحالات المسجلة في الإقليم", 5));
+        var page = string.Join('\n', "كوفيد19.. وزير الداخلية يعلن إحداث مستشفى ميداني بإقليم القنيطرة", paragraph);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal("كوفيد19.. وزير الداخلية يعلن إحداث مستشفى ميداني بإقليم القنيطرة", content!.Title);
+        Assert.Equal([paragraph], content.Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("Leaders of the two countries sign a joint declaration to boost bilateral ties. Photo: AA / AA")]
+    [InlineData("Une maison fraîchement reconstruite au douar, un an et demi après le séisme d’Al Haouz. (M.Marfouk/Le360)")]
+    [InlineData("Le ministre lors de la cérémonie d’inauguration du nouveau terminal vendredi. Ph. MEDIAS24")]
+    public void Extract_CaptionEndingInItsCredit_IsNotTheLede(string caption)
+    {
+        // Arrange: a photo caption reads like a sentence but closes on its credit.
+        var page = string.Join('\n', Title, caption, First, Second);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out _);
+
+        // Assert
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal([First, Second], content.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_HeadlineAndLedeRepeatedByTheLayout_ReadsTheArticleOnce()
+    {
+        // Arrange: the layout prints headline and standfirst, then both again above the dateline and the body.
+        var page = string.Join('\n', Title, First, Title, "Le 18 janvier 2019 à 11h06", First, Second, Third);
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal([First, Second, Third], content.Paragraphs);
+    }
+}
