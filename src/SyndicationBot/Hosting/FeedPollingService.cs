@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SyndicationBot.Publishing;
 using SyndicationBot.Articles;
 using SyndicationBot.Articles.Feeds;
 using SyndicationBot.Ingestion;
+using SyndicationBot.Publishing;
 
 namespace SyndicationBot.Hosting;
 

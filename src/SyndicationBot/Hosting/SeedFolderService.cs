@@ -3,9 +3,9 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SyndicationBot.Publishing;
 using SyndicationBot.Articles;
 using SyndicationBot.Ingestion;
+using SyndicationBot.Publishing;
 
 namespace SyndicationBot.Hosting;
 

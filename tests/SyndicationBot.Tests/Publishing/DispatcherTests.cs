@@ -1,9 +1,8 @@
 using Microsoft.Data.Sqlite;
-using Xunit;
-using Moq;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 using SyndicationBot.Channels;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
@@ -11,6 +10,7 @@ using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
 using SyndicationBot.Tests.Channels.Telegram;
 using SyndicationBot.Tests.Support;
+using Xunit;
 
 namespace SyndicationBot.Tests.Publishing;
 

@@ -2,9 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using SyndicationBot.Ingestion;
 using SyndicationBot.Hosting;
 using SyndicationBot.Hosting.Http;
+using SyndicationBot.Ingestion;
 using SyndicationBot.Queue;
 using SyndicationBot.Tests.Support;
 
