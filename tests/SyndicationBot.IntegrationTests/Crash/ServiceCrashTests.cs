@@ -160,6 +160,7 @@ public sealed class ServiceCrashTests(ITestOutputHelper output) : IDisposable
             "--Schedule:MinSpacing=00:00:00.100",
             "--Dispatch:BatchSize=4",
             "--Dispatch:MaxIdle=00:00:00.500",
+            "--Http:Enabled=false",
             "--Channels:Outbox:Enabled=true",
             "--Channels:Outbox:Path=" + outbox,
             "--Channels:Telegram:Enabled=true",

@@ -88,6 +88,9 @@ public sealed class OutboxConcurrencyTests : IDisposable
             $"--Channels:Outbox:Path={outbox}",
             "--Schedule:MinSpacing=00:00:00",
             "--Logging:LogLevel:Default=Warning",
+
+            // Two services on one machine cannot share the status page's port.
+            "--Http:Enabled=false",
         })
         {
             start.ArgumentList.Add(argument);
