@@ -33,32 +33,7 @@ internal sealed class IngestCommand(ArticleIngestor ingestor)
 
         if (json)
         {
-            await CommandOutput.WriteJsonAsync(output, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("inputs");
-                foreach (var record in records)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("source", record.Source);
-                    writer.WriteString("outcome", record.Outcome.ToWord());
-                    writer.WriteString("detail", record.Detail);
-                    if (record.Earlier is { } earlier)
-                    {
-                        writer.WriteStartObject("earlier");
-                        writer.WriteString("source", earlier.Source);
-                        writer.WriteString("outcome", earlier.Outcome.ToWord());
-                        writer.WriteString("detail", earlier.Detail);
-                        writer.WriteString("at", earlier.At.ToString("O", CultureInfo.InvariantCulture));
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            await CommandOutput.WriteInputsAsync(output, records, withTime: false);
         }
         else
         {

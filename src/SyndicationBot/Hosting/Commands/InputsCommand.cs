@@ -15,23 +15,7 @@ internal sealed class InputsCommand(IInputLedger inputs)
         var records = await inputs.ListInputsAsync(limit, cancellationToken);
         if (json)
         {
-            await CommandOutput.WriteJsonAsync(output, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("inputs");
-                foreach (var record in records)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("source", record.Source);
-                    writer.WriteString("outcome", record.Outcome.ToWord());
-                    writer.WriteString("detail", record.Detail);
-                    writer.WriteString("at", record.At.ToString("O", CultureInfo.InvariantCulture));
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            await CommandOutput.WriteInputsAsync(output, records, withTime: true);
             return 0;
         }
 
