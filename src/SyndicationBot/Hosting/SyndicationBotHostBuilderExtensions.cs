@@ -43,7 +43,7 @@ internal static class SyndicationBotHostBuilderExtensions
         services.AddPosts();
         services.AddLedger();
         services.AddScheduling();
-        services.AddChannels();
+        services.AddChannels(builder.Configuration);
         services.AddSyndicationHosting();
         return builder;
     }

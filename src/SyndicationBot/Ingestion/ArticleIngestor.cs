@@ -21,6 +21,7 @@ internal sealed partial class ArticleIngestor(
     ISummarizer summarizer,
     IEnumerable<IPostComposer> composers,
     IEnumerable<IChannel> channels,
+    ChannelAccounts accounts,
     IPostScheduler scheduler,
     IPostQueue queue,
     DispatchSignal signal,
@@ -254,14 +255,14 @@ internal sealed partial class ArticleIngestor(
         {
             // An update post that has not gone out yet keeps its prefix.
             var source = ArticleIdentity.IsRevisionKey(latest.ArticleKey) ? update : article;
-            refreshed.Add(new PostRefresh(latest.Id, ComposerFor(latest.Channel).Compose(source, summary)));
+            refreshed.Add(new PostRefresh(latest.Id, Compose(latest.Channel, source, summary)));
         }
 
         var updatePosts = new List<NewPost>(plan.UpdateChannels.Count);
         foreach (var channel in plan.UpdateChannels)
         {
             var due = await scheduler.AssignDueAsync(channel, urgent: false, now, cancellationToken);
-            updatePosts.Add(new NewPost(ComposerFor(channel).Compose(update, summary), due));
+            updatePosts.Add(new NewPost(Compose(channel, update, summary), due));
         }
 
         var outcome = await queue.EnqueueRevisionAsync(article, identity, refreshed, updatePosts, now, cancellationToken);
@@ -275,9 +276,10 @@ internal sealed partial class ArticleIngestor(
         return (IngestOutcome.Updated, plan.WhyNoUpdate is null || outcome.Added > 0 ? detail : $"{detail} ({plan.WhyNoUpdate})");
     }
 
-    private IPostComposer ComposerFor(string channel) =>
-        _composers.TryGetValue(channel, out var composer)
-            ? composer
+    // A channel posts with its network's composer; the draft carries the channel id, which the ledger keys on.
+    private PostDraft Compose(string channel, Article article, Summary summary) =>
+        _composers.TryGetValue(accounts.NetworkOf(channel)?.Name ?? channel, out var composer)
+            ? composer.Compose(article, summary) with { Channel = channel }
             : throw new InvalidOperationException($"No composer is registered for the enabled channel '{channel}'.");
 
     private async Task<int> EnqueueAsync(Article article, string? identity, DateTimeOffset now, CancellationToken cancellationToken)
@@ -286,7 +288,7 @@ internal sealed partial class ArticleIngestor(
         var posts = new List<NewPost>();
         foreach (var channel in channels.Where(c => c.Enabled))
         {
-            var draft = ComposerFor(channel.Name).Compose(article, summary);
+            var draft = Compose(channel.Name, article, summary);
             var due = await scheduler.AssignDueAsync(channel.Name, urgent: false, now, cancellationToken);
             posts.Add(new NewPost(draft, due));
         }

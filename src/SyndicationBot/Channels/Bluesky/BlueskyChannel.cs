@@ -15,6 +15,7 @@ namespace SyndicationBot.Channels.Bluesky;
 // Publishes to Bluesky through the account's PDS: one session kept in memory and refreshed, a record key
 // derived from the post so that a retry targets the same record, facets and a link card as the draft says.
 internal sealed partial class BlueskyChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<BlueskyOptions> options,
     TimeProvider timeProvider,
@@ -30,7 +31,7 @@ internal sealed partial class BlueskyChannel(
     private readonly SemaphoreSlim sessionGate = new(1, 1);
     private BlueskySession? session;
 
-    public string Name => BlueskyNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 

@@ -8,6 +8,7 @@ namespace SyndicationBot.Channels.Facebook;
 // Publishes to a Facebook Page: POST /{version}/{page-id}/feed with message and link, the Page token in
 // the form body (never in a URL that a log could print) and appsecret_proof as a query parameter.
 internal sealed partial class FacebookChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<FacebookOptions> options,
     TimeProvider timeProvider,
@@ -15,7 +16,7 @@ internal sealed partial class FacebookChannel(
 {
     public const string HttpClientName = "facebook";
 
-    public string Name => FacebookNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 

@@ -14,6 +14,7 @@ namespace SyndicationBot.Channels.Mastodon;
 /// <c>max_characters</c> from <c>GET /api/v2/instance</c> once.
 /// </summary>
 internal sealed partial class MastodonChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<MastodonOptions> options,
     TimeProvider timeProvider,
@@ -24,7 +25,7 @@ internal sealed partial class MastodonChannel(
     private readonly Lazy<string?> token = new(() => MastodonCredentialsValidator.ResolveToken(options.Value));
     private int? maxCharacters;
 
-    public string Name => MastodonNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 

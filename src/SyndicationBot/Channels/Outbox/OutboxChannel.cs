@@ -13,6 +13,7 @@ namespace SyndicationBot.Channels.Outbox;
 /// written twice.
 /// </summary>
 internal sealed partial class OutboxChannel(
+    ChannelAccount account,
     IOptions<OutboxOptions> options,
     IHostEnvironment environment,
     TimeProvider timeProvider,
@@ -36,7 +37,7 @@ internal sealed partial class OutboxChannel(
     private long _readTo;
     private bool _endsWithNewline = true;
 
-    public string Name => OutboxNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 

@@ -13,6 +13,7 @@ namespace SyndicationBot.Channels.Telegram;
 // already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
 // whose answer is lost becomes Unknown.
 internal sealed partial class TelegramChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<TelegramOptions> options,
     TimeProvider timeProvider,
@@ -24,7 +25,7 @@ internal sealed partial class TelegramChannel(
     // is told to update the configuration).
     private ChatId? migratedChatId;
 
-    public string Name => TelegramNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 

@@ -12,6 +12,7 @@ namespace SyndicationBot.Channels.X;
 /// resends on its own, and a duplicate-content 403 is reported as <see cref="PublishResult.Duplicate"/>.
 /// </summary>
 internal sealed partial class XChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<XOptions> options,
     IXAuthenticator authenticator,
@@ -21,7 +22,7 @@ internal sealed partial class XChannel(
     public const string HttpClientName = "SyndicationBot.Channels.X";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public string Name => XNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
