@@ -102,6 +102,12 @@ internal sealed partial class XChannel(
                     return new LookupResult.Unavailable("X answered the timeline with an unreadable body");
                 }
 
+                // X answers some failures with 200 and only an errors array (an unknown user): that is no "not there".
+                if (timeline.Data is null && timeline.Errors is { Count: > 0 } errors)
+                {
+                    return new LookupResult.Unavailable("X answered the timeline with errors: " + (errors[0].Detail ?? errors[0].Title));
+                }
+
                 if (timeline.Data?.FirstOrDefault(tweet => XPostMatcher.Matches(tweet, post.Draft.Text)) is { } match)
                 {
                     return new LookupResult.Found(Published(match.Id));

@@ -48,7 +48,8 @@ internal sealed record XUser([property: JsonPropertyName("id")] string Id, [prop
 
 internal sealed record XTimelineResponse(
     [property: JsonPropertyName("data")] IReadOnlyList<XTimelinePost>? Data,
-    [property: JsonPropertyName("meta")] XTimelineMeta? Meta);
+    [property: JsonPropertyName("meta")] XTimelineMeta? Meta,
+    [property: JsonPropertyName("errors")] IReadOnlyList<XProblem>? Errors = null);
 
 internal sealed record XTimelinePost(
     [property: JsonPropertyName("id")] string Id,
