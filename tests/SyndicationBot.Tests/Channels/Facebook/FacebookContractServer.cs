@@ -68,6 +68,10 @@ internal sealed partial class FacebookContractServer : IAsyncDisposable
     public ConcurrentQueue<int> ReadFaults { get; } = new();
 
     private int lookupRequests;
+    private int duplicateResponses;
+
+    /// <summary>Consecutive-duplicate refusals (506) sent: each one is a resend of the Page's latest post.</summary>
+    public int DuplicateResponses => Volatile.Read(ref duplicateResponses);
 
     /// <summary>Every request line as received (path and query), for checks on what a URL may carry.</summary>
     public ConcurrentQueue<string> RequestTargets { get; } = new();
@@ -174,6 +178,7 @@ internal sealed partial class FacebookContractServer : IAsyncDisposable
 
         if (message == lastMessage)
         {
+            Interlocked.Increment(ref duplicateResponses);
             return GraphError(506, "OAuthException", "Duplicate status message", 1455006);
         }
 

@@ -85,6 +85,9 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
     public IReadOnlyCollection<string> PostedTexts => [.. posts.Values];
 
+    /// <summary>The posts X holds now, by id.</summary>
+    public IReadOnlyDictionary<string, string> Posts => posts;
+
     /// <summary>Ids of posts deleted through <c>DELETE /2/tweets/{id}</c>.</summary>
     public ConcurrentQueue<string> Deleted { get; } = new();
 
