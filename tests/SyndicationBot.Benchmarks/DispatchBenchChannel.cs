@@ -42,8 +42,8 @@ internal sealed class DispatchBenchChannel(int count) : IChannel
         return Task.FromResult<PublishResult>(new PublishResult.Published(post.PostId.ToString(CultureInfo.InvariantCulture), null));
     }
 
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        Task.FromResult<PublishResult.Published?>(null);
+    public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
 
     public async Task WaitAsync(TimeSpan timeout)
     {

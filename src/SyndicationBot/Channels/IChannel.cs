@@ -21,8 +21,9 @@ internal interface IChannel
 
     /// <summary>
     /// Looks up whether an earlier attempt of this post reached the network, for channels whose
-    /// <see cref="Guarantee"/> is <see cref="DeliveryGuarantee.Lookup"/>. Returns <see langword="null"/>
-    /// when the post is not found there.
+    /// <see cref="Guarantee"/> is <see cref="DeliveryGuarantee.Lookup"/>. <see cref="LookupResult.NotFound"/> only
+    /// when the network answered and the post is not there; anything that keeps the question open (a failed
+    /// request, a rate limit, a network that cannot be asked) is <see cref="LookupResult.Unavailable"/>.
     /// </summary>
-    Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken);
+    Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken);
 }

@@ -7,4 +7,8 @@ namespace SyndicationBot.Channels;
 /// <param name="IdempotencyKey">Stable for the post's whole life; derived from the article and channel.</param>
 /// <param name="Attempt">1 for the first attempt.</param>
 /// <param name="Draft">The composed post.</param>
-internal sealed record OutgoingPost(long PostId, string IdempotencyKey, int Attempt, PostDraft Draft);
+/// <param name="DueAt">
+/// When the post fell due: no attempt of it left before then, so a lookup need not search the account further back
+/// (less a margin for clocks). Null when unknown: the lookup searches its whole reach.
+/// </param>
+internal sealed record OutgoingPost(long PostId, string IdempotencyKey, int Attempt, PostDraft Draft, DateTimeOffset? DueAt = null);

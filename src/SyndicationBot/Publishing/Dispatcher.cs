@@ -121,6 +121,13 @@ internal sealed partial class Dispatcher(
                 return;
         }
 
+        if (channel.Guarantee == DeliveryGuarantee.Lookup && post.Attempts > 1
+            && await LookBeforeResendAsync(channel, post, now, abort) is { } settled)
+        {
+            await RecordAsync(post, settled);
+            return;
+        }
+
         if (channel.Guarantee != DeliveryGuarantee.Idempotent)
         {
             // Committed before the request leaves: after a crash, an unmarked attempt is known never to have been sent.
@@ -140,7 +147,7 @@ internal sealed partial class Dispatcher(
 
     private async Task<PublishResult> PublishAsync(IChannel channel, QueuedPost post, CancellationToken abort)
     {
-        var outgoing = new OutgoingPost(post.Id, post.IdempotencyKey, post.Attempts, post.Draft);
+        var outgoing = ChannelLookup.ToOutgoing(post);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -206,17 +213,46 @@ internal sealed partial class Dispatcher(
             case DeliveryGuarantee.Idempotent:
                 return RetryOrGiveUp(channel.Name, post, reason, null, now);
             case DeliveryGuarantee.Lookup when !abort.IsCancellationRequested:
-                var found = await ChannelLookup.FindAsync(channel, post, logger, abort);
-                if (found is not null)
+                return await ChannelLookup.FindAsync(channel, post, logger, abort) switch
                 {
-                    return new PostOutcome.Published(found.RemoteId, found.Url, "found on the network after an unknown outcome");
-                }
+                    LookupResult.Found found => new PostOutcome.Published(found.Post.RemoteId, found.Post.Url, "found on the network after an unknown outcome"),
+                    LookupResult.Unavailable unavailable => LookupPending(channel.Name, post, reason, unavailable, now),
 
-                return RetryOrGiveUp(channel.Name, post, reason, null, now);
+                    // Not there (yet): the next attempt looks again before it sends, so a post the network was slow to
+                    // show is still not doubled.
+                    _ => RetryOrGiveUp(channel.Name, post, reason + "; not found on the network", null, now),
+                };
             default:
                 Log.InDoubt(logger, post.Id, channel.Name, reason);
                 return new PostOutcome.InDoubt(reason + "; the network cannot dedupe, so it is not re-sent blindly: check the account, then 'queue retry' or 'queue cancel'");
         }
+    }
+
+    // An earlier attempt may have reached the network: it is looked up before anything is sent again. Returns the
+    // outcome to record instead of sending (found, or the question still open), or null when the network says the
+    // post is not there.
+    private async Task<PostOutcome?> LookBeforeResendAsync(IChannel channel, QueuedPost post, DateTimeOffset now, CancellationToken abort) =>
+        await ChannelLookup.FindAsync(channel, post, logger, abort) switch
+        {
+            LookupResult.Found found => new PostOutcome.Published(found.Post.RemoteId, found.Post.Url, "found on the network before a resend: an earlier attempt had landed"),
+            LookupResult.Unavailable unavailable => LookupPending(channel.Name, post, "not re-sent while an earlier attempt may have landed", unavailable, now),
+            _ => null,
+        };
+
+    // The lookup could not answer: the post waits for the next try (which looks again) and counts the attempt, so a
+    // lookup that can never answer ends in doubt for the operator instead of looping; it is never dead-lettered as
+    // failed, because the network may hold it.
+    private PostOutcome LookupPending(string channelName, QueuedPost post, string reason, LookupResult.Unavailable unavailable, DateTimeOffset now)
+    {
+        var why = $"{reason}; the network could not be asked ({unavailable.Reason})";
+        if (retryPolicy.Decide(post.Attempts, post.DueAt, why, unavailable.NotBefore, now) is PostOutcome.RetryAt retry)
+        {
+            Log.RetryScheduled(logger, post.Id, channelName, post.Attempts, retry.NextAttemptAt, retry.Error);
+            return retry;
+        }
+
+        Log.InDoubt(logger, post.Id, channelName, why);
+        return new PostOutcome.InDoubt(why + ": check the account, then 'queue retry' or 'queue cancel'");
     }
 
     private PostOutcome RetryOrGiveUp(string channelName, QueuedPost post, string reason, DateTimeOffset? notBefore, DateTimeOffset now)

@@ -50,9 +50,14 @@ internal sealed partial class LeaseRecovery(
                 DeliveryGuarantee.Idempotent => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; re-sent with the same idempotency key"),
                 _ when await NeverSentAsync(post, cancellationToken) =>
                     new PostOutcome.Released(post.NextAttemptAt ?? post.DueAt, "recovered after its dispatcher stopped before sending it; queued again"),
-                DeliveryGuarantee.Lookup when channel is not null && await ChannelLookup.FindAsync(channel, post, logger, cancellationToken) is { } found =>
-                    new PostOutcome.Published(found.RemoteId, found.Url, "found on the network after its dispatcher stopped mid-attempt"),
-                DeliveryGuarantee.Lookup => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; not found on the network"),
+                DeliveryGuarantee.Lookup when channel is not null => await ChannelLookup.FindAsync(channel, post, logger, cancellationToken) switch
+                {
+                    LookupResult.Found found => new PostOutcome.Published(found.Post.RemoteId, found.Post.Url, "found on the network after its dispatcher stopped mid-attempt"),
+                    LookupResult.Unavailable unavailable => new PostOutcome.RetryAt(
+                        unavailable.NotBefore is { } notBefore && notBefore > now ? notBefore : now,
+                        $"recovered after its dispatcher stopped mid-attempt; the network could not be asked ({unavailable.Reason}), so it is looked up again before any resend"),
+                    _ => new PostOutcome.RetryAt(now, "recovered after its dispatcher stopped mid-attempt; not found on the network"),
+                },
                 _ => new PostOutcome.InDoubt("the dispatcher stopped during the network call and this network cannot dedupe: check the account, then 'queue retry' or 'queue cancel'"),
             };
             // Under the expired claim's own token: if its owner recorded an outcome meanwhile, or the post was claimed

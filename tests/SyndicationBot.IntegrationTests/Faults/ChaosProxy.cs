@@ -106,7 +106,14 @@ public sealed partial class ChaosProxy : IAsyncDisposable
             var fault = Script.TryDequeue(out var scripted) ? scripted
                 : Outage ? ChaosFault.ServiceUnavailable
                 : Chaos?.Next() ?? ChaosFault.None;
-            var marker = MarkerPattern().Match(Encoding.UTF8.GetString(body)) is { Success: true } m
+            var text = Encoding.UTF8.GetString(body);
+            if (context.Request.HasFormContentType)
+            {
+                // The Graph API takes a form body: the marker's brackets and space travel percent-encoded.
+                text = Uri.UnescapeDataString(text.Replace('+', ' '));
+            }
+
+            var marker = MarkerPattern().Match(text) is { Success: true } m
                 ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
                 : (long?)null;
             var record = new FaultRecord(marker, fault, time.GetUtcNow());
@@ -142,6 +149,7 @@ public sealed partial class ChaosProxy : IAsyncDisposable
         FaultNetwork.Mastodon => request.Path == "/api/v1/statuses",
         FaultNetwork.Bluesky => request.Path == "/xrpc/com.atproto.repo.createRecord",
         FaultNetwork.Telegram => request.Path.Value?.EndsWith("/sendMessage", StringComparison.OrdinalIgnoreCase) == true,
+        FaultNetwork.Facebook => request.Path.Value?.EndsWith("/feed", StringComparison.Ordinal) == true,
         _ => false,
     };
 
@@ -207,6 +215,7 @@ public sealed partial class ChaosProxy : IAsyncDisposable
             FaultNetwork.X => Json(context, new JsonObject { ["title"] = "Service Unavailable", ["detail"] = "Service Unavailable", ["type"] = "about:blank", ["status"] = 503 }, "application/problem+json"),
             FaultNetwork.Mastodon => Json(context, new JsonObject { ["error"] = "There was a temporary problem serving your request, please try again" }),
             FaultNetwork.Bluesky => Json(context, new JsonObject { ["error"] = "NotEnoughResources", ["message"] = "Service Unavailable" }),
+            FaultNetwork.Facebook => Json(context, new JsonObject { ["error"] = new JsonObject { ["message"] = "An unexpected error has occurred. Please retry your request later.", ["type"] = "OAuthException", ["code"] = 2, ["is_transient"] = true, ["fbtrace_id"] = "FaultRun" } }),
             _ => Json(context, new JsonObject { ["ok"] = false, ["error_code"] = 503, ["description"] = "Service Unavailable" }),
         };
     }
@@ -235,6 +244,15 @@ public sealed partial class ChaosProxy : IAsyncDisposable
                 headers["RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 headers["RateLimit-Policy"] = "5000;w=3600";
                 return Json(context, new JsonObject { ["error"] = "RateLimitExceeded", ["message"] = "Rate Limit Exceeded" });
+            case FaultNetwork.Facebook:
+                // The Graph API throttles with code 32 and says when in the BUC header, in whole minutes.
+                var minutes = (int)Math.Ceiling(RateLimitReset.TotalMinutes);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                headers["X-Business-Use-Case-Usage"] = new JsonObject
+                {
+                    ["1647395831"] = new JsonArray(new JsonObject { ["type"] = "pages", ["call_count"] = 100, ["total_cputime"] = 3, ["total_time"] = 4, ["estimated_time_to_regain_access"] = minutes }),
+                }.ToJsonString();
+                return Json(context, new JsonObject { ["error"] = new JsonObject { ["message"] = "Page request limit reached", ["type"] = "OAuthException", ["code"] = 32, ["is_transient"] = true, ["fbtrace_id"] = "FaultRun" } });
             default:
                 var seconds = (int)Math.Ceiling(RateLimitReset.TotalSeconds);
                 return Json(context, new JsonObject

@@ -7,4 +7,5 @@ public enum FaultNetwork
     Mastodon,
     Bluesky,
     Telegram,
+    Facebook,
 }

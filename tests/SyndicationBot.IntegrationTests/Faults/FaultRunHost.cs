@@ -11,6 +11,7 @@ using SyndicationBot.Posts;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Tests.Channels.Bluesky;
+using SyndicationBot.Tests.Channels.Facebook;
 using SyndicationBot.Tests.Channels.Mastodon;
 using SyndicationBot.Tests.Channels.Telegram;
 using SyndicationBot.Tests.Channels.X;
@@ -21,7 +22,7 @@ namespace SyndicationBot.IntegrationTests.Faults;
 
 /// <summary>
 /// The real host graph (<see cref="SyndicationBotHostBuilderExtensions.AddSyndicationBot"/>) on a temp content root
-/// and SQLite ledger, with X, Mastodon, Bluesky and Telegram each pointed at a <see cref="ChaosProxy"/> in front of
+/// and SQLite ledger, with X, Mastodon, Bluesky, Telegram and Facebook each pointed at a <see cref="ChaosProxy"/> in front of
 /// that network's contract server, and time on a fake clock. The host is built, not started: the test drives
 /// <see cref="Dispatcher.RunOnceAsync"/> itself, so no background loop races it.
 /// </summary>
@@ -30,6 +31,8 @@ internal sealed class FaultRunHost : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
     public const string BlueskyPassword = "faul-trun-blue-sky1";
     public const string TelegramToken = "7012345678:AAH-faultRunToken_0123456789";
+    public const string FacebookPageToken = "EAAGm0PX4ZCpsBAFaultRunPageToken0123456789";
+    public const string FacebookAppSecret = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
     /// <summary>The fake clock's step while only deliberately hanging requests (or none) are in flight.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
@@ -46,6 +49,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
         FakeMastodonServer mastodon,
         BlueskyContractServer bluesky,
         TelegramContractServer telegram,
+        FacebookContractServer facebook,
         IReadOnlyDictionary<FaultNetwork, ChaosProxy> proxies,
         RequestCounter openRequests)
     {
@@ -57,6 +61,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
         Mastodon = mastodon;
         Bluesky = bluesky;
         Telegram = telegram;
+        Facebook = facebook;
         Proxies = proxies;
     }
 
@@ -69,6 +74,8 @@ internal sealed class FaultRunHost : IAsyncDisposable
     public BlueskyContractServer Bluesky { get; }
 
     public TelegramContractServer Telegram { get; }
+
+    public FacebookContractServer Facebook { get; }
 
     public IReadOnlyDictionary<FaultNetwork, ChaosProxy> Proxies { get; }
 
@@ -88,6 +95,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
         var mastodon = await FakeMastodonServer.StartAsync(time);
         var bluesky = await BlueskyContractServer.StartAsync(BlueskyPassword);
         var telegram = await TelegramContractServer.StartAsync(TelegramToken);
+        var facebook = await FacebookContractServer.StartAsync(FacebookPageToken, FacebookAppSecret, time);
 
         // The servers' own windows are lifted too: every 429 in the run is an injected one, with a known reset.
         x.LimitWindow(1_000_000);
@@ -98,6 +106,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
             [FaultNetwork.Mastodon] = await ChaosProxy.StartAsync(FaultNetwork.Mastodon, mastodon.BaseAddress, time),
             [FaultNetwork.Bluesky] = await ChaosProxy.StartAsync(FaultNetwork.Bluesky, bluesky.BaseUrl, time),
             [FaultNetwork.Telegram] = await ChaosProxy.StartAsync(FaultNetwork.Telegram, telegram.BaseUrl, time),
+            [FaultNetwork.Facebook] = await ChaosProxy.StartAsync(FaultNetwork.Facebook, facebook.BaseUrl, time),
         };
 
         var settings = new Dictionary<string, string?>
@@ -124,6 +133,11 @@ internal sealed class FaultRunHost : IAsyncDisposable
             ["Channels:Telegram:BaseUrl"] = proxies[FaultNetwork.Telegram].BaseAddress.AbsoluteUri,
             ["Channels:Telegram:BotToken"] = TelegramToken,
             ["Channels:Telegram:ChatId"] = "@" + TelegramContractServer.ChannelUsername,
+            ["Channels:Facebook:Enabled"] = "true",
+            ["Channels:Facebook:BaseUrl"] = proxies[FaultNetwork.Facebook].BaseAddress.AbsoluteUri,
+            ["Channels:Facebook:PageId"] = FacebookContractServer.PageId,
+            ["Channels:Facebook:PageAccessToken"] = FacebookPageToken,
+            ["Channels:Facebook:AppSecret"] = FacebookAppSecret,
         };
         foreach (var network in Enum.GetValues<FaultNetwork>())
         {
@@ -149,7 +163,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
         builder.AddSyndicationBot();
         var host = builder.Build();
         await host.Services.GetRequiredService<IPostQueue>().InitializeAsync(CancellationToken.None);
-        return new FaultRunHost(folder, time, host, x, mastodon, bluesky, telegram, proxies, openRequests);
+        return new FaultRunHost(folder, time, host, x, mastodon, bluesky, telegram, facebook, proxies, openRequests);
     }
 
     /// <summary>Queues one article per number, each with one post per network, all due now.</summary>
@@ -185,7 +199,20 @@ internal sealed class FaultRunHost : IAsyncDisposable
             FaultNetwork.X => X.PostedTexts.Count(t => t.Contains(tag, StringComparison.Ordinal)),
             FaultNetwork.Mastodon => Mastodon.Statuses.Count(s => ((string?)s["content"])?.Contains(tag, StringComparison.Ordinal) == true),
             FaultNetwork.Bluesky => Bluesky.Records.Values.Count(r => ((string?)r["text"])?.Contains(tag, StringComparison.Ordinal) == true),
+            FaultNetwork.Facebook => Facebook.PagePosts.Values.Count(p => p.Message?.Contains(tag, StringComparison.Ordinal) == true),
             _ => Telegram.Messages.Count(m => m.Text.Contains(tag, StringComparison.Ordinal)),
+        };
+    }
+
+    /// <summary>The network's own id of the post with this marker, where the network can be asked (X, Facebook); null when it holds none.</summary>
+    public string? StoredId(FaultNetwork network, long marker)
+    {
+        var tag = ChaosProxy.Marker(marker);
+        return network switch
+        {
+            FaultNetwork.X => X.Posts.FirstOrDefault(p => p.Value.Contains(tag, StringComparison.Ordinal)).Key,
+            FaultNetwork.Facebook => Facebook.PagePosts.Values.FirstOrDefault(p => p.Message?.Contains(tag, StringComparison.Ordinal) == true)?.Id,
+            _ => throw new ArgumentOutOfRangeException(nameof(network), network, "only X and Facebook are asked"),
         };
     }
 
@@ -230,6 +257,7 @@ internal sealed class FaultRunHost : IAsyncDisposable
         await Mastodon.DisposeAsync();
         await Bluesky.DisposeAsync();
         await Telegram.DisposeAsync();
+        await Facebook.DisposeAsync();
         SqliteConnection.ClearAllPools();
         folder.Dispose();
     }

@@ -370,6 +370,103 @@ public sealed class DispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOnceAsync_UnknownOutcomeAndTheNetworkHoldsThePost_PublishedWithTheFoundIdAndNotResent()
+    {
+        // Arrange
+        var channel = new LookingChannel("x", [new PublishResult.Unknown("reset after send")], [new LookupResult.Found(new PublishResult.Published("77", new Uri("https://x.com/i/web/status/77")))]);
+        var target = await CreateTargetAsync([channel]);
+        var id = await EnqueueAsync("x", Start);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.Published, post!.State);
+        Assert.Equal("77", post.RemoteId);
+        Assert.Equal(new Uri("https://x.com/i/web/status/77"), post.RemoteUrl);
+        Assert.Single(channel.Sent);
+        Assert.Equal(Start, Assert.Single(channel.LookedUp).DueAt);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_UnknownOutcomeAndTheNetworkSaysNotThere_ResentOnceAfterLookingAgain()
+    {
+        // Arrange
+        var channel = new LookingChannel(
+            "x",
+            [new PublishResult.Unknown("hang"), new PublishResult.Published("2", null)],
+            [LookupResult.Absent, LookupResult.Absent]);
+        var target = await CreateTargetAsync([channel]);
+        var id = await EnqueueAsync("x", Start);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+        var waiting = await Ledger.GetAsync(id, CancellationToken.None);
+        _time.Advance(waiting!.NextAttemptAt!.Value - Start);
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert: looked up after the unknown outcome, and again just before the resend.
+        Assert.Equal(PostState.RetryWaiting, waiting.State);
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.Published, post!.State);
+        Assert.Equal("2", post.RemoteId);
+        Assert.Equal(2, channel.Sent.Count);
+        Assert.Equal(2, channel.LookedUp.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_LookupFailsAfterAnUnknownOutcome_NotResentUntilALookupAnswers()
+    {
+        // Arrange: the lookup is rate limited first; on the next try the post turns out to be there.
+        var reset = Start.AddMinutes(15);
+        var channel = new LookingChannel(
+            "x",
+            [new PublishResult.Unknown("reset after send")],
+            [new LookupResult.Unavailable("429", reset), new LookupResult.Found(new PublishResult.Published("5", null))]);
+        var target = await CreateTargetAsync([channel]);
+        var id = await EnqueueAsync("x", Start);
+
+        // Act
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+        var waiting = await Ledger.GetAsync(id, CancellationToken.None);
+        _time.Advance(waiting!.NextAttemptAt!.Value - Start);
+        await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(PostState.RetryWaiting, waiting.State);
+        Assert.True(waiting.NextAttemptAt >= reset);
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.Published, post!.State);
+        Assert.Equal("5", post.RemoteId);
+        Assert.Single(channel.Sent);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_LookupNeverAnswers_EndsInDoubtNeverFailedNorResent()
+    {
+        // Arrange
+        var options = new DispatchOptions { MaxAttempts = 3 };
+        var channel = new LookingChannel("x", [new PublishResult.Unknown("reset after send")], [new LookupResult.Unavailable("network down")]);
+        var target = await CreateTargetAsync([channel], options);
+        var id = await EnqueueAsync("x", Start);
+
+        // Act
+        for (var round = 0; round < 5; round++)
+        {
+            await target.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+
+        // Assert
+        var post = await Ledger.GetAsync(id, CancellationToken.None);
+        Assert.Equal(PostState.InDoubt, post!.State);
+        Assert.Contains("network down", post.LastError, StringComparison.Ordinal);
+        Assert.Single(channel.Sent);
+        Assert.Equal(3, channel.LookedUp.Count);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_LeaseRecoveredOnAChannelWithoutLookup_NeverAsksTheChannelToLookUp()
     {
         // Arrange
@@ -395,7 +492,7 @@ public sealed class DispatcherTests : IDisposable
         channel.SetupGet(c => c.Enabled).Returns(true);
         channel.SetupGet(c => c.Guarantee).Returns(DeliveryGuarantee.None);
         channel.Setup(c => c.PublishAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>())).ReturnsAsync(answer);
-        channel.Setup(c => c.LookupAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>())).ReturnsAsync((PublishResult.Published?)null);
+        channel.Setup(c => c.LookupAsync(It.IsAny<OutgoingPost>(), It.IsAny<CancellationToken>())).ReturnsAsync(new LookupResult.Unavailable("cannot look up"));
         return channel;
     }
 
@@ -451,7 +548,33 @@ public sealed class DispatcherTests : IDisposable
             return Task.FromResult(script[Math.Min(_next++, script.Length - 1)]);
         }
 
-        public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-            Task.FromResult<PublishResult.Published?>(null);
+        public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+            Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
+    }
+
+    /// <summary>A channel whose network can look posts up: publish and lookup answers from scripts, the last repeated.</summary>
+    private sealed class LookingChannel(string name, PublishResult[] publishes, LookupResult[] lookups) : IChannel
+    {
+        public List<OutgoingPost> Sent { get; } = [];
+
+        public List<OutgoingPost> LookedUp { get; } = [];
+
+        public string Name => name;
+
+        public bool Enabled => true;
+
+        public DeliveryGuarantee Guarantee => DeliveryGuarantee.Lookup;
+
+        public Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken)
+        {
+            Sent.Add(post);
+            return Task.FromResult(publishes[Math.Min(Sent.Count - 1, publishes.Length - 1)]);
+        }
+
+        public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken)
+        {
+            LookedUp.Add(post);
+            return Task.FromResult(lookups[Math.Min(LookedUp.Count - 1, lookups.Length - 1)]);
+        }
     }
 }

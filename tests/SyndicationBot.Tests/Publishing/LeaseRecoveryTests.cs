@@ -201,7 +201,7 @@ public sealed class LeaseRecoveryTests : IDisposable
             return new PublishResult.Published(post.PostId.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
         }
 
-        public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-            Task.FromResult<PublishResult.Published?>(null);
+        public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+            Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
     }
 }

@@ -63,19 +63,30 @@ internal sealed partial class BlueskyChannel(
         return result;
     }
 
-    public async Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken)
+    public async Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         var http = httpClientFactory.CreateClient(HttpClientName);
-        var current = await EnsureSessionAsync(http, cancellationToken);
-        if (current.Session is not { } active)
+        try
         {
-            throw new InvalidOperationException($"Bluesky login failed, cannot look the post up: {current.Failure!.Describe()}");
-        }
+            var current = await EnsureSessionAsync(http, cancellationToken);
+            if (current.Session is not { } active)
+            {
+                return LookupResult.From(Classify(current.Failure!));
+            }
 
-        return await GetRecordAsync(http, active.Did, BlueskyRecordKey.Derive(post.IdempotencyKey), cancellationToken) is { } found
-            ? ToPublished(found.Uri)
-            : null;
+            return await GetRecordAsync(http, active.Did, BlueskyRecordKey.Derive(post.IdempotencyKey), cancellationToken) is { } found
+                ? new LookupResult.Found(ToPublished(found.Uri))
+                : LookupResult.Absent;
+        }
+        catch (HttpRequestException exception)
+        {
+            return new LookupResult.Unavailable($"Bluesky getRecord: {exception.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new LookupResult.Unavailable("Bluesky getRecord timed out");
+        }
     }
 
     public void Dispose() => sessionGate.Dispose();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,9 @@ internal sealed partial class FacebookChannel(
     ILogger<FacebookChannel> logger) : IChannel
 {
     public const string HttpClientName = "facebook";
+    private const int LookupPageSize = 100;
+    private const int MaxLookupPages = 10;
+    private static readonly TimeSpan LookupClockMargin = TimeSpan.FromMinutes(5);
 
     public string Name => account.Id;
 
@@ -55,9 +60,73 @@ internal sealed partial class FacebookChannel(
         return result;
     }
 
-    // The feed cannot be searched by our key.
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        Task.FromResult<PublishResult.Published?>(null);
+    // The Graph API has no key to search by: the Page's own posts since the post fell due are read (GET
+    // /{page-id}/posts, 100 a page, at most ten pages) and matched by their message, which the Graph API returns as
+    // it was sent.
+    public async Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var settings = options.Value;
+        var token = ChannelSecret.Resolve(settings.PageAccessToken, settings.PageAccessTokenFile, FacebookOptions.PageAccessTokenSecretName);
+        var appSecret = ChannelSecret.Resolve(settings.AppSecret, settings.AppSecretFile, FacebookOptions.AppSecretSecretName);
+        if (token is null || appSecret is null)
+        {
+            return new LookupResult.Unavailable("The Page access token or the app secret is not configured");
+        }
+
+        var query = $"fields=id,message,created_time,permalink_url&limit={LookupPageSize}&appsecret_proof={FacebookAppSecretProof.Compute(appSecret, token)}";
+        if (post.DueAt is { } due)
+        {
+            query += "&since=" + (due - LookupClockMargin).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        }
+
+        var wanted = Normalize(post.Draft.Text);
+        string? after = null;
+        try
+        {
+            for (var page = 0; page < MaxLookupPages; page++)
+            {
+                var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{settings.ApiVersion}/{settings.PageId}/posts?{query}" + (after is null ? string.Empty : "&after=" + Uri.EscapeDataString(after)));
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+                // The token travels in the header, never in a URL that a log could print.
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return LookupResult.From(Classify(response, body));
+                }
+
+                if (TryRead(body, FacebookJsonContext.Default.GraphPostsResponse) is not { } feed)
+                {
+                    return new LookupResult.Unavailable("The Graph API answered the Page's posts with an unreadable body");
+                }
+
+                if (feed.Data?.FirstOrDefault(p => p.Message is { } message && Normalize(message) == wanted) is { Id: { Length: > 0 } id } found)
+                {
+                    var permalink = Uri.TryCreate(found.PermalinkUrl, UriKind.Absolute, out var link) ? link : new Uri($"https://www.facebook.com/{id}");
+                    return new LookupResult.Found(new PublishResult.Published(id, permalink));
+                }
+
+                after = feed.Paging?.Next is null ? null : feed.Paging.Cursors?.After;
+                if (after is null)
+                {
+                    return LookupResult.Absent;
+                }
+            }
+
+            return new LookupResult.Unavailable($"the Page posted more than {MaxLookupPages * LookupPageSize} times since the post fell due; not searched further");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new LookupResult.Unavailable($"Cannot read the Page's posts: {ex.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new LookupResult.Unavailable("The Graph API did not answer the lookup in time");
+        }
+    }
 
     private async Task<PublishResult> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
@@ -85,10 +154,17 @@ internal sealed partial class FacebookChannel(
             return new PublishResult.Published(id, new Uri($"https://www.facebook.com/{id}"));
         }
 
+        return Classify(response, body);
+    }
+
+    private PublishResult Classify(HttpResponseMessage response, byte[] body)
+    {
         var usage = response.Headers.TryGetValues("X-Business-Use-Case-Usage", out var values) ? values.FirstOrDefault() : null;
         var error = TryRead(body, FacebookJsonContext.Default.GraphErrorResponse)?.Error;
         return FacebookResponseClassifier.Classify((int)response.StatusCode, error, usage, timeProvider.GetUtcNow());
     }
+
+    private static string Normalize(string text) => string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static T? TryRead<T>(byte[] body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         where T : class
@@ -117,9 +193,21 @@ internal sealed record GraphPostResponse(string? Id);
 
 internal sealed record GraphErrorResponse(GraphError? Error);
 
+internal sealed record GraphPostsResponse(IReadOnlyList<GraphPagePost>? Data, GraphPaging? Paging);
+
+internal sealed record GraphPagePost(string? Id, string? Message, string? CreatedTime, string? PermalinkUrl);
+
+internal sealed record GraphPaging(GraphCursors? Cursors, string? Next);
+
+internal sealed record GraphCursors(string? Before, string? After);
+
+internal sealed record GraphSuccessResponse(bool Success);
+
 internal sealed record GraphError(string? Message, string? Type, int Code, int? ErrorSubcode, bool? IsTransient, string? FbtraceId);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(GraphPostResponse))]
 [JsonSerializable(typeof(GraphErrorResponse))]
+[JsonSerializable(typeof(GraphPostsResponse))]
+[JsonSerializable(typeof(GraphSuccessResponse))]
 internal sealed partial class FacebookJsonContext : JsonSerializerContext;

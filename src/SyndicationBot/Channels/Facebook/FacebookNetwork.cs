@@ -23,7 +23,7 @@ internal static class FacebookNetwork
 
         // Graph API page calls: 200 per hour per user is the documented floor (UNCERTAIN for pages with many fans).
         Limit = new(200, TimeSpan.FromHours(1)),
-        Guarantee = DeliveryGuarantee.None,
+        Guarantee = DeliveryGuarantee.Lookup,
         AddChannel = FacebookServiceCollectionExtensions.AddFacebookChannel,
     };
 }

@@ -8,6 +8,9 @@ namespace SyndicationBot.Channels.Mastodon;
 [JsonSerializable(typeof(MastodonStatus))]
 [JsonSerializable(typeof(MastodonError))]
 [JsonSerializable(typeof(MastodonInstance))]
+[JsonSerializable(typeof(MastodonAccount))]
+[JsonSerializable(typeof(IReadOnlyList<MastodonStatus>))]
+[JsonSerializable(typeof(MastodonEditRequest))]
 internal sealed partial class MastodonJsonContext : JsonSerializerContext;
 
 internal sealed record MastodonStatusRequest(
@@ -19,7 +22,13 @@ internal sealed record MastodonStatusRequest(
 internal sealed record MastodonStatus(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("url")] string? Url,
-    [property: JsonPropertyName("uri")] string? Uri);
+    [property: JsonPropertyName("uri")] string? Uri,
+    [property: JsonPropertyName("content")] string? Content = null,
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt = null);
+
+internal sealed record MastodonAccount([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("acct")] string? Acct);
+
+internal sealed record MastodonEditRequest([property: JsonPropertyName("status")] string Status);
 
 internal sealed record MastodonError(
     [property: JsonPropertyName("error")] string? Error,

@@ -103,8 +103,8 @@ internal sealed partial class OutboxChannel(
         }
     }
 
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        Task.FromResult<PublishResult.Published?>(null);
+    public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<LookupResult>(new LookupResult.Unavailable("the outbox dedupes by key instead"));
 
     private async Task ReadNewLinesAsync(string path, CancellationToken cancellationToken)
     {

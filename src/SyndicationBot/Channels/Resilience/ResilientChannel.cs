@@ -43,7 +43,7 @@ internal sealed partial class ResilientChannel(
     public async Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Redact(await PublishCoreAsync(post, cancellationToken));
 
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+    public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         inner.LookupAsync(post, cancellationToken);
 
     public void Dispose() => ownedLimiter?.Dispose();

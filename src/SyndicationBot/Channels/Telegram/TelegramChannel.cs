@@ -49,8 +49,8 @@ internal sealed partial class TelegramChannel(
     }
 
     // Telegram offers no way to find a message by our key.
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        Task.FromResult<PublishResult.Published?>(null);
+    public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<LookupResult>(new LookupResult.Unavailable("the Bot API cannot list a channel's messages"));
 
     private async Task<PublishResult> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {

@@ -75,8 +75,8 @@ internal sealed partial class WebhookChannel(
         return result;
     }
 
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        Task.FromResult<PublishResult.Published?>(null);
+    public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<LookupResult>(new LookupResult.Unavailable("a webhook cannot be asked what it received"));
 
     internal static byte[] Serialize(OutgoingPost post, WebhookFormat format)
     {

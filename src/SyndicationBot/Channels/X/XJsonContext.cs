@@ -9,6 +9,9 @@ namespace SyndicationBot.Channels.X;
 [JsonSerializable(typeof(XProblem))]
 [JsonSerializable(typeof(XTokenResponse))]
 [JsonSerializable(typeof(XTokenFileContent))]
+[JsonSerializable(typeof(XUserResponse))]
+[JsonSerializable(typeof(XTimelineResponse))]
+[JsonSerializable(typeof(XDeleteResponse))]
 internal sealed partial class XJsonContext : JsonSerializerContext;
 
 internal sealed record XCreatePostRequest([property: JsonPropertyName("text")] string Text, [property: JsonPropertyName("reply")] XReply? Reply);
@@ -38,3 +41,33 @@ internal sealed record XTokenResponse(
 internal sealed record XTokenFileContent(
     [property: JsonPropertyName("refresh_token")] string RefreshToken,
     [property: JsonPropertyName("saved_at")] DateTimeOffset SavedAt);
+
+internal sealed record XUserResponse([property: JsonPropertyName("data")] XUser? Data);
+
+internal sealed record XUser([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("username")] string? Username);
+
+internal sealed record XTimelineResponse(
+    [property: JsonPropertyName("data")] IReadOnlyList<XTimelinePost>? Data,
+    [property: JsonPropertyName("meta")] XTimelineMeta? Meta,
+    [property: JsonPropertyName("errors")] IReadOnlyList<XProblem>? Errors = null);
+
+internal sealed record XTimelinePost(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt,
+    [property: JsonPropertyName("entities")] XEntities? Entities);
+
+internal sealed record XEntities([property: JsonPropertyName("urls")] IReadOnlyList<XUrlEntity>? Urls);
+
+internal sealed record XUrlEntity(
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("expanded_url")] string? ExpandedUrl,
+    [property: JsonPropertyName("display_url")] string? DisplayUrl);
+
+internal sealed record XTimelineMeta(
+    [property: JsonPropertyName("result_count")] int ResultCount,
+    [property: JsonPropertyName("next_token")] string? NextToken);
+
+internal sealed record XDeleteResponse([property: JsonPropertyName("data")] XDeleted? Data);
+
+internal sealed record XDeleted([property: JsonPropertyName("deleted")] bool Deleted);

@@ -23,7 +23,7 @@ internal static class XNetwork
 
         // POST /2/tweets: 100 per 15 min per user (Pro and pay-per-use). The Free tier (17 / 24 h) must set it.
         Limit = new(100, TimeSpan.FromMinutes(15)),
-        Guarantee = DeliveryGuarantee.None,
+        Guarantee = DeliveryGuarantee.Lookup,
         AddChannel = XServiceCollectionExtensions.AddXChannel,
     };
 }

@@ -163,8 +163,8 @@ public sealed class BlueskyChannelPdsTests(BlueskyPdsFixture pds) : IClassFixtur
         var missing = await host.Channel.LookupAsync(Post("pds-never-sent", Draft("Ghost", "en")), CancellationToken.None);
 
         // Assert
-        Assert.Equal(published, found);
-        Assert.Null(missing);
+        Assert.Equal(new LookupResult.Found((PublishResult.Published)published), found);
+        Assert.IsType<LookupResult.NotFound>(missing);
     }
 
     [Fact]

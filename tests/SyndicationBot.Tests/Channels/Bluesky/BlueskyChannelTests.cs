@@ -359,7 +359,7 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LookupAsync_AfterPublish_FindsThePostAndUnknownPostIsNull()
+    public async Task LookupAsync_AfterPublish_FindsThePostAndUnknownPostIsNotFound()
     {
         // Arrange
         using var host = CreateHost();
@@ -371,8 +371,8 @@ public sealed class BlueskyChannelTests : IAsyncLifetime
         var missing = await host.Channel.LookupAsync(Post("never-sent", Draft("Ghost", "en")), CancellationToken.None);
 
         // Assert
-        Assert.Equal(published, found);
-        Assert.Null(missing);
+        Assert.Equal(new LookupResult.Found((PublishResult.Published)published), found);
+        Assert.IsType<LookupResult.NotFound>(missing);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class FacebookServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddFacebookChannel_Configured_ChannelIsAnEnabledIChannelWithoutGuarantee()
+    public void AddFacebookChannel_Configured_ChannelIsAnEnabledIChannelThatLooksPostsUp()
     {
         // Arrange
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -54,6 +54,6 @@ public sealed class FacebookServiceCollectionExtensionsTests
         // Assert
         Assert.Equal("facebook", channel.Name);
         Assert.True(channel.Enabled);
-        Assert.Equal(DeliveryGuarantee.None, channel.Guarantee);
+        Assert.Equal(DeliveryGuarantee.Lookup, channel.Guarantee);
     }
 }

@@ -18,6 +18,6 @@ internal sealed class StubChannel(string name, DeliveryGuarantee guarantee, Func
     public Task<PublishResult> PublishAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult(answer(Interlocked.Increment(ref calls)));
 
-    public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-        Task.FromResult<PublishResult.Published?>(null);
+    public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+        Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
 }

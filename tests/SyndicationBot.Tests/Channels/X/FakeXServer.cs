@@ -15,7 +15,12 @@ namespace SyndicationBot.Tests.Channels.X;
 /// A local X API v2 that enforces what api.x.com enforces for <c>POST /2/tweets</c>: an OAuth 1.0a signature it
 /// recomputes itself (or an OAuth 2.0 bearer token it issued), the CreatePostsRequest shape with
 /// additionalProperties false, 280 weighted characters, x-rate-limit-* headers and 429s, and the
-/// duplicate-content 403. It also serves <c>POST /2/oauth2/token</c> with rotating refresh tokens.
+/// duplicate-content 403. It also serves <c>POST /2/oauth2/token</c> with rotating refresh tokens, and the reads a
+/// lookup makes and the delete a retraction makes, each with its own rate window (<c>GET /2/users/me</c> 75 and
+/// <c>GET /2/users/{id}/tweets</c> 900 per 15 min, <c>DELETE /2/tweets/{id}</c> 50 per 15 min): the query
+/// parameters of the OpenAPI spec only (unknown ones 400, <c>max_results</c> 5–100), the signature over the query,
+/// newest first with <c>start_time</c> and opaque <c>pagination_token</c>s, and each post's text as X renders it:
+/// links wrapped as <c>https://t.co/…</c> with <c>entities.urls</c>, and <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> escaped.
 /// </summary>
 public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 {
@@ -27,7 +32,16 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
     public const string ClientSecret = "client-secret-Zm9vYmFy";
 
     private static readonly HashSet<string> AllowedFields = ["text", "reply", "quote_tweet_id", "media", "poll", "reply_settings", "geo", "for_super_followers_only", "nullcast", "community_id", "edit_options", "card_uri", "made_with_ai", "paid_partnership", "direct_message_deep_link", "exclusive"];
+    public const string UserId = "2244994945";
+    public const string Username = "SyndicationBot";
+    private static readonly HashSet<string> TimelineParameters = ["max_results", "pagination_token", "start_time", "end_time", "since_id", "until_id", "exclude", "tweet.fields", "expansions", "user.fields", "media.fields", "poll.fields", "place.fields"];
+    private static readonly HashSet<string> PostFields = ["article", "attachments", "author_id", "card_uri", "community_id", "context_annotations", "conversation_id", "created_at", "display_text_range", "edit_controls", "edit_history_tweet_ids", "entities", "geo", "id", "in_reply_to_user_id", "lang", "non_public_metrics", "note_tweet", "organic_metrics", "possibly_sensitive", "promoted_metrics", "public_metrics", "referenced_tweets", "reply_settings", "scopes", "source", "suggested_source_links", "text", "withheld"];
     private readonly ConcurrentDictionary<string, string> posts = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> postedAt = new();
+    private readonly ConcurrentDictionary<string, (int Limit, int Remaining, DateTimeOffset Reset)> readWindows = new();
+    private int timelineRequests;
+    private int meRequests;
+    private int deleteRequests;
     private readonly ConcurrentDictionary<string, bool> nonces = new();
     private readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> faults = new();
     private readonly object gate = new();
@@ -71,6 +85,30 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
 
     public IReadOnlyCollection<string> PostedTexts => [.. posts.Values];
 
+    /// <summary>The posts X holds now, by id.</summary>
+    public IReadOnlyDictionary<string, string> Posts => posts;
+
+    /// <summary>Ids of posts deleted through <c>DELETE /2/tweets/{id}</c>.</summary>
+    public ConcurrentQueue<string> Deleted { get; } = new();
+
+    public int TimelineRequests => Volatile.Read(ref timelineRequests);
+
+    public int MeRequests => Volatile.Read(ref meRequests);
+
+    public int DeleteRequests => Volatile.Read(ref deleteRequests);
+
+    /// <summary>One-shot behaviours for the next read or delete request (lookups and retractions), as <see cref="InjectFault"/>.</summary>
+    public ConcurrentQueue<Func<HttpContext, Task<bool>>> ReadFaults { get; } = new();
+
+    /// <summary>Puts a post on the account as if sent earlier by someone else's hand (e.g. before a crash), at <paramref name="at"/>.</summary>
+    public string Seed(string text, DateTimeOffset at)
+    {
+        var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
+        posts[id] = text;
+        postedAt[id] = at;
+        return id;
+    }
+
     public ConcurrentQueue<string> Replies { get; } = new();
 
     public static async Task<FakeXServer> StartAsync(TimeProvider time)
@@ -82,6 +120,9 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         {
             app.MapPost("/2/tweets", fake.CreateTweetAsync);
             app.MapPost("/2/oauth2/token", fake.TokenAsync);
+            app.MapGet("/2/users/me", fake.MeAsync);
+            app.MapGet("/2/users/{id}/tweets", fake.TimelineAsync);
+            app.MapDelete("/2/tweets/{id}", fake.DeleteAsync);
         });
         return fake;
     }
@@ -243,6 +284,7 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         }
 
         var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
+        postedAt[id] = time.GetUtcNow();
         posts[id] = text;
         if (chaos == ChaosFault.ResetAfterCommit)
         {
@@ -255,6 +297,217 @@ public sealed partial class FakeXServer(TimeProvider time) : IAsyncDisposable
         {
             ["data"] = new JsonObject { ["id"] = id, ["text"] = text, ["edit_history_tweet_ids"] = new JsonArray(id) },
         });
+    }
+
+    private async Task MeAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref meRequests);
+        if (await ReadPreludeAsync(context, "users/me", 75))
+        {
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["data"] = new JsonObject { ["id"] = UserId, ["name"] = "Syndication Bot", ["username"] = Username } });
+    }
+
+    private async Task TimelineAsync(string id, HttpContext context)
+    {
+        Interlocked.Increment(ref timelineRequests);
+        if (await ReadPreludeAsync(context, "users/tweets", 900))
+        {
+            return;
+        }
+
+        var query = context.Request.Query;
+        if (query.Keys.FirstOrDefault(k => !TimelineParameters.Contains(k)) is { } unknown)
+        {
+            await Problem(context, 400, "Invalid Request", $"The query parameter [{unknown}] is not one of [{string.Join(",", TimelineParameters)}]", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        var max = 10;
+        if (query.TryGetValue("max_results", out var maxValue) && (!int.TryParse(maxValue, CultureInfo.InvariantCulture, out max) || max is < 5 or > 100))
+        {
+            await Problem(context, 400, "Invalid Request", "The `max_results` query parameter value [" + maxValue + "] is not between 5 and 100", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        var fields = query["tweet.fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var excludes = query["exclude"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Any(f => !PostFields.Contains(f)) || excludes.Any(e => e is not ("replies" or "retweets")))
+        {
+            await Problem(context, 400, "Invalid Request", "One or more parameters to your request was invalid.", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        DateTimeOffset? start = null;
+        if (query.TryGetValue("start_time", out var startValue))
+        {
+            if (!DateTimeOffset.TryParseExact(startValue.ToString(), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                await Problem(context, 400, "Invalid Request", "Invalid 'start_time':'" + startValue + "'. 'start_time' must be a valid RFC 3339 date-time.", "https://api.x.com/2/problems/invalid-request");
+                return;
+            }
+
+            start = parsed;
+        }
+
+        var offset = 0;
+        if (query.TryGetValue("pagination_token", out var tokenValue) && !TryReadToken(tokenValue.ToString(), out offset))
+        {
+            await Problem(context, 400, "Invalid Request", "The `pagination_token` query parameter value is not valid", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        if (id != UserId)
+        {
+            // X answers an unknown user with 200 and only an errors array.
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["errors"] = new JsonArray(new JsonObject { ["value"] = id, ["detail"] = $"Could not find user with id: [{id}].", ["title"] = "Not Found Error", ["resource_type"] = "user", ["parameter"] = "id", ["resource_id"] = id, ["type"] = "https://api.x.com/2/problems/resource-not-found" }),
+            });
+            return;
+        }
+
+        var all = posts.Keys
+            .Where(key => start is null || postedAt.GetValueOrDefault(key) >= start)
+            .OrderByDescending(key => long.Parse(key, CultureInfo.InvariantCulture))
+            .ToList();
+        var page = all.Skip(offset).Take(max).ToList();
+        var meta = new JsonObject { ["result_count"] = page.Count };
+        if (page.Count > 0)
+        {
+            meta["newest_id"] = page[0];
+            meta["oldest_id"] = page[^1];
+        }
+
+        if (offset + max < all.Count)
+        {
+            meta["next_token"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("p" + (offset + max).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var body = new JsonObject { ["meta"] = meta };
+        if (page.Count > 0)
+        {
+            body["data"] = new JsonArray([.. page.Select(key => Rendered(key, fields))]);
+        }
+
+        await context.Response.WriteAsJsonAsync(body);
+    }
+
+    private async Task DeleteAsync(string id, HttpContext context)
+    {
+        Interlocked.Increment(ref deleteRequests);
+        if (await ReadPreludeAsync(context, "tweets/delete", 50))
+        {
+            return;
+        }
+
+        if (!TweetIdPattern().IsMatch(id))
+        {
+            await Problem(context, 400, "Invalid Request", "The `id` query parameter value [" + id + "] does not match ^[0-9]{1,19}$", "https://api.x.com/2/problems/invalid-request");
+            return;
+        }
+
+        if (!posts.TryRemove(id, out _))
+        {
+            await Problem(context, 404, "Not Found Error", "Could not find post with id: [" + id + "].", "https://api.x.com/2/problems/resource-not-found");
+            return;
+        }
+
+        Deleted.Enqueue(id);
+        await context.Response.WriteAsJsonAsync(new JsonObject { ["data"] = new JsonObject { ["deleted"] = true } });
+    }
+
+    // Fault, auth and the endpoint's own 15-minute window, as for a create; true when it answered.
+    private async Task<bool> ReadPreludeAsync(HttpContext context, string endpoint, int limit)
+    {
+        if (ReadFaults.TryDequeue(out var fault) && await fault(context))
+        {
+            return true;
+        }
+
+        if (!Authorized(context.Request, out var authProblem))
+        {
+            await Problem(context, 401, "Unauthorized", "Unauthorized", "about:blank", authProblem);
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        var window = readWindows.AddOrUpdate(
+            endpoint,
+            _ => (limit, limit - 1, now + Window),
+            (_, w) => now >= w.Reset ? (w.Limit, w.Limit - 1, now + Window) : w with { Remaining = w.Remaining - 1 });
+        var headers = context.Response.Headers;
+        headers["x-rate-limit-limit"] = window.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["x-rate-limit-remaining"] = Math.Max(window.Remaining, 0).ToString(CultureInfo.InvariantCulture);
+        headers["x-rate-limit-reset"] = window.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (window.Remaining < 0)
+        {
+            await Problem(context, 429, "Too Many Requests", "Too Many Requests", "about:blank");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Sets the window of one read endpoint (<c>users/me</c>, <c>users/tweets</c>, <c>tweets/delete</c>) to <paramref name="remaining"/> requests.</summary>
+    public void LimitReads(string endpoint, int limit, int remaining) =>
+        readWindows[endpoint] = (limit, remaining, time.GetUtcNow() + Window);
+
+    private JsonObject Rendered(string id, string[] fields)
+    {
+        var text = posts[id];
+        var rendered = new StringBuilder();
+        var urls = new JsonArray();
+        var last = 0;
+        foreach (Match link in UrlPattern().Matches(text))
+        {
+            rendered.Append(Escape(text[last..link.Index]));
+            var shortLink = "https://t.co/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(link.Value)))[..10];
+            var startIndex = rendered.ToString().EnumerateRunes().Count();
+            rendered.Append(shortLink);
+            var display = Regex.Replace(link.Value, "^https?://(www\\.)?", string.Empty);
+            urls.Add(new JsonObject
+            {
+                ["start"] = startIndex,
+                ["end"] = startIndex + shortLink.Length,
+                ["url"] = shortLink,
+                ["expanded_url"] = link.Value,
+                ["display_url"] = display.Length > 26 ? display[..25] + "…" : display,
+            });
+            last = link.Index + link.Length;
+        }
+
+        rendered.Append(Escape(text[last..]));
+        var post = new JsonObject { ["id"] = id, ["text"] = rendered.ToString(), ["edit_history_tweet_ids"] = new JsonArray(id) };
+        if (fields.Contains("created_at"))
+        {
+            post["created_at"] = postedAt[id].UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        }
+
+        if (fields.Contains("entities") && urls.Count > 0)
+        {
+            post["entities"] = new JsonObject { ["urls"] = urls };
+        }
+
+        return post;
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static bool TryReadToken(string token, out int offset)
+    {
+        offset = 0;
+        try
+        {
+            var raw = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            return raw.StartsWith('p') && int.TryParse(raw[1..], CultureInfo.InvariantCulture, out offset);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private async Task TokenAsync(HttpContext context)

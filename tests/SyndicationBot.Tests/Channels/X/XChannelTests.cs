@@ -396,7 +396,7 @@ public sealed class XChannelTests : IAsyncLifetime, IDisposable
         // Assert
         Assert.False(channel.Enabled);
         Assert.Equal("x", channel.Name);
-        Assert.Equal(DeliveryGuarantee.None, channel.Guarantee);
+        Assert.Equal(DeliveryGuarantee.Lookup, channel.Guarantee);
     }
 
     [Fact]
