@@ -50,7 +50,7 @@ internal sealed partial class ChannelAccounts
     public static ChannelAccounts Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var known = string.Join(", ", Networks.All.Select(n => n.Name));
+        var known = string.Join(", ", Networks.All.Select(n => n.Name).Order(StringComparer.Ordinal));
         var problems = new List<string>();
         var named = new List<ChannelAccount>();
         foreach (var section in configuration.GetSection("Channels").GetChildren())

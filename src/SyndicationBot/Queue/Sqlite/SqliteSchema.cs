@@ -157,5 +157,11 @@ internal static class SqliteSchema
         CREATE TABLE ledger_identity (id TEXT NOT NULL);
         INSERT INTO ledger_identity (id) VALUES (lower(hex(randomblob(16))));
         """,
+
+        // 7: the fencing token of each post's lease, raised at every claim: recording an outcome needs the token of
+        //    the claim it belongs to, so a dispatcher that wakes after its lease was recovered changes nothing.
+        """
+        ALTER TABLE posts ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }
