@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyndicationBot.Channels;
 using SyndicationBot.Publishing;
+using SyndicationBot.Publishing.Budget;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Hosting;
@@ -17,7 +19,9 @@ internal sealed partial class HeartbeatService(
     TimeProvider timeProvider,
     ILogger<HeartbeatService> logger,
     ILedgerGauges? gauges = null,
-    SyndicationMetrics? metrics = null) : BackgroundService
+    SyndicationMetrics? metrics = null,
+    BudgetMeter? budgets = null,
+    ChannelAccounts? accounts = null) : BackgroundService
 {
     /// <summary>One write: every loop's last beat (a loop that never turned yet is written with the start time).</summary>
     public async Task WriteOnceAsync(CancellationToken cancellationToken)
@@ -32,6 +36,20 @@ internal sealed partial class HeartbeatService(
         if (gauges is not null && metrics is not null)
         {
             metrics.SetQueueDepth(await gauges.CountByChannelAndStateAsync(cancellationToken));
+        }
+
+        if (budgets is not null && accounts is not null && metrics is not null)
+        {
+            var usage = new List<BudgetUsage>();
+            foreach (var account in accounts.All)
+            {
+                if (await budgets.UsageAsync(account.Id, timeProvider.GetUtcNow(), cancellationToken) is { } use)
+                {
+                    usage.Add(use);
+                }
+            }
+
+            metrics.SetBudgets(usage);
         }
     }
 

@@ -13,6 +13,7 @@ using SyndicationBot.Ingestion;
 using SyndicationBot.Ingestion.Routing;
 using SyndicationBot.Posts;
 using SyndicationBot.Publishing;
+using SyndicationBot.Publishing.Budget;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Summaries;
@@ -45,8 +46,25 @@ internal static class SyndicationBotHostBuilderExtensions
         services.AddLedger();
         services.AddScheduling();
         services.AddChannels(builder.Configuration);
+        services.AddBudgets(ChannelAccounts.Read(builder.Configuration));
         services.AddSyndicationHosting();
         return builder;
+    }
+
+    // Each channel's Channels:<id>:Budget, validated at start-up; the budget decides after the schedule.
+    private static IServiceCollection AddBudgets(this IServiceCollection services, ChannelAccounts accounts)
+    {
+        services.AddSingleton<IConfigureOptions<ChannelBudgetOptions>, ChannelBudgetConfigureOptions>();
+        services.AddSingleton<IValidateOptions<ChannelBudgetOptions>, ChannelBudgetOptionsValidator>();
+        foreach (var account in accounts.All)
+        {
+            services.AddOptionsWithValidateOnStart<ChannelBudgetOptions>(account.Id);
+        }
+
+        services.AddSingleton<BudgetMeter>();
+        services.Replace(ServiceDescriptor.Singleton<IPostDispatchPolicy>(provider =>
+            new BudgetPolicy(provider.GetRequiredService<PostScheduler>(), provider.GetRequiredService<BudgetMeter>())));
+        return services;
     }
 
     private static IServiceCollection AddSyndicationHosting(this IServiceCollection services)

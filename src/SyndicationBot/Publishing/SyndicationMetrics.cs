@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using SyndicationBot.Publishing.Budget;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Publishing;
@@ -17,6 +18,7 @@ internal sealed class SyndicationMetrics
     private readonly Counter<long> _ingestOutcomes;
     private readonly Counter<long> _feedFetches;
     private IReadOnlyList<QueueDepth> _depth = [];
+    private IReadOnlyList<BudgetUsage> _budgets = [];
 
     public SyndicationMetrics(IMeterFactory meterFactory)
     {
@@ -27,6 +29,24 @@ internal sealed class SyndicationMetrics
             () => Volatile.Read(ref _depth).Select(d => new Measurement<int>(d.Count, new("channel", d.Channel), new("state", d.State.ToString()))),
             unit: "{post}",
             description: "Posts in the ledger by channel and state (refreshed with each heartbeat).");
+        meter.CreateObservableGauge(
+            "syndicationbot.budget.posts",
+            () => Volatile.Read(ref _budgets).SelectMany(b => (Measurement<int>[])
+            [
+                new(b.PostsToday, new("channel", b.Channel), new("period", "day")),
+                new(b.PostsThisMonth, new("channel", b.Channel), new("period", "month")),
+                new(b.ForecastPosts, new("channel", b.Channel), new("period", "month_forecast")),
+            ]),
+            unit: "{post}",
+            description: "Posts published on a budgeted channel today and this month, and the month's forecast (published + waiting).");
+        meter.CreateObservableGauge(
+            "syndicationbot.budget.spend",
+            () => Volatile.Read(ref _budgets).Where(b => b.Spent is not null).SelectMany(b => (Measurement<double>[])
+            [
+                new((double)b.Spent!.Value, new("channel", b.Channel), new("currency", b.Currency), new("period", "month")),
+                new((double)(b.ForecastSpend ?? b.Spent.Value), new("channel", b.Channel), new("currency", b.Currency), new("period", "month_forecast")),
+            ]),
+            description: "Money spent on a budgeted channel this month, and the month's forecast.");
         _lateness = meter.CreateHistogram<double>(
             "syndicationbot.dispatch.lateness",
             unit: "s",
@@ -39,6 +59,9 @@ internal sealed class SyndicationMetrics
 
     /// <summary>Replaces the queue-depth snapshot.</summary>
     public void SetQueueDepth(IReadOnlyList<QueueDepth> depth) => Volatile.Write(ref _depth, depth);
+
+    /// <summary>Replaces the budget snapshot (refreshed with each heartbeat).</summary>
+    public void SetBudgets(IReadOnlyList<BudgetUsage> budgets) => Volatile.Write(ref _budgets, budgets);
 
     /// <summary>Counts an attempt's outcome; a publication also records its lateness.</summary>
     public void RecordOutcome(QueuedPost post, PostOutcome outcome, DateTimeOffset now)

@@ -55,7 +55,7 @@ public sealed class ChannelAccountsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Channels:x-fr:Network", "twitter", "Channels:x-fr:Network: 'twitter' is not a network; the known networks are x, mastodon, bluesky, telegram, facebook, webhook, outbox.")]
+    [InlineData("Channels:x-fr:Network", "twitter", "Channels:x-fr:Network: 'twitter' is not a network; the known networks are bluesky, facebook, mastodon, outbox, telegram, webhook, x.")]
     [InlineData("Channels:Mastadon:Enabled", "true", "Channels:Mastadon: 'Mastadon' is not a channel: name its network with Channels:Mastadon:Network")]
     [InlineData("Channels:x:Network", "mastodon", "Channels:x:Network: the channel 'x' is the x network's own account and cannot post to mastodon")]
     [InlineData("Channels:fr desk:Network", "x", "Channels:fr desk: 'fr desk' cannot be a channel id")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
 using SyndicationBot.Publishing;
+using SyndicationBot.Publishing.Budget;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Hosting.Commands;
@@ -19,7 +20,8 @@ internal sealed class StatusCommand(
     IServiceHeartbeats heartbeats,
     IChannelSwitches switches,
     IOptions<HealthOptions> health,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    BudgetMeter? budgets = null)
 {
     /// <summary>Exit code when no service is running on the ledger.</summary>
     public const int NotRunning = 3;
@@ -44,6 +46,16 @@ internal sealed class StatusCommand(
             .Where(p => p.State == PostState.RetryWaiting && p.LastError?.Contains(RetryPolicy.BeyondMaxServerWait, StringComparison.Ordinal) == true)
             .ToList();
         var enabled = channels.Where(c => c.Enabled).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        var budgetDeferred = waiting.Where(p => p.LastError?.StartsWith(BudgetUsage.Marker, StringComparison.Ordinal) == true).ToList();
+        var usage = new List<BudgetUsage>();
+        foreach (var channel in enabled)
+        {
+            if (budgets is not null && await budgets.UsageAsync(channel, timeProvider.GetUtcNow(), cancellationToken) is { } use)
+            {
+                usage.Add(use);
+            }
+        }
+
         var healthy = attention.Count == 0 && paused.Count == 0;
         var now = timeProvider.GetUtcNow();
         var beats = await heartbeats.ListHeartbeatsAsync(cancellationToken);
@@ -127,6 +139,7 @@ internal sealed class StatusCommand(
                 }
 
                 writer.WriteEndArray();
+                WriteBudgets(writer, usage, budgetDeferred);
                 writer.WriteStartArray("needsAttention");
                 foreach (var post in attention)
                 {
@@ -166,6 +179,16 @@ internal sealed class StatusCommand(
                 await output.WriteLineAsync($"CAPPED    post {post.Id} on {post.Channel}: {post.LastError}");
             }
 
+            foreach (var use in usage)
+            {
+                await output.WriteLineAsync($"BUDGET    {Describe(use)}");
+            }
+
+            foreach (var post in budgetDeferred)
+            {
+                await output.WriteLineAsync($"DEFERRED  post {post.Id} on {post.Channel}: {post.LastError}");
+            }
+
             foreach (var post in attention)
             {
                 await output.WriteLineAsync($"{post.State,-9} post {post.Id} on {post.Channel}: {post.ArticleTitle} — {post.LastError}");
@@ -173,6 +196,80 @@ internal sealed class StatusCommand(
         }
 
         return !healthy ? 1 : alive ? 0 : NotRunning;
+    }
+
+    private static string Describe(BudgetUsage use)
+    {
+        var parts = new List<string>
+        {
+            $"{use.Channel}: {use.PostsToday}{(use.PostsPerDay is { } d ? "/" + d.ToString(CultureInfo.InvariantCulture) : string.Empty)} posts today ({use.Day:yyyy-MM-dd})",
+            $"{use.PostsThisMonth}{(use.PostsPerMonth is { } m ? "/" + m.ToString(CultureInfo.InvariantCulture) : string.Empty)} in {use.Month} (forecast {use.ForecastPosts})",
+        };
+        if (use.Spent is { } spent)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"spent {spent}{(use.MoneyPerMonth is { } cap ? $"/{cap}" : string.Empty)} {use.Currency} (forecast {use.ForecastSpend} {use.Currency})"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static void WriteBudgets(System.Text.Json.Utf8JsonWriter writer, List<BudgetUsage> usage, List<QueuedPost> deferred)
+    {
+        writer.WriteStartArray("budgets");
+        foreach (var use in usage)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("channel", use.Channel);
+            writer.WriteString("day", use.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteNumber("postsToday", use.PostsToday);
+            WriteNumber("postsPerDay", use.PostsPerDay);
+            writer.WriteString("month", use.Month);
+            writer.WriteNumber("postsThisMonth", use.PostsThisMonth);
+            WriteNumber("postsPerMonth", use.PostsPerMonth);
+            writer.WriteNumber("forecastPosts", use.ForecastPosts);
+            WriteMoney("spent", use.Spent);
+            WriteMoney("moneyPerMonth", use.MoneyPerMonth);
+            WriteMoney("forecastSpend", use.ForecastSpend);
+            writer.WriteString("currency", use.Currency);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("budgetDeferred");
+        foreach (var post in deferred)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id", post.Id);
+            writer.WriteString("channel", post.Channel);
+            writer.WriteString("reason", post.LastError);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        void WriteNumber(string name, int? value)
+        {
+            if (value is { } v)
+            {
+                writer.WriteNumber(name, v);
+            }
+            else
+            {
+                writer.WriteNull(name);
+            }
+        }
+
+        void WriteMoney(string name, decimal? value)
+        {
+            if (value is { } v)
+            {
+                writer.WriteNumber(name, v);
+            }
+            else
+            {
+                writer.WriteNull(name);
+            }
+        }
     }
 
     private static string DescribeAlive(IReadOnlyList<ServiceHeartbeat> beats, List<ServiceHeartbeat> fresh, DateTimeOffset now)
