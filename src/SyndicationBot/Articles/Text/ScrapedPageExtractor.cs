@@ -23,6 +23,10 @@ internal static class ScrapedPageExtractor
     private const int EchoDistance = 2;
     private const int MaxOpeningWords = 60;
     private const int MinListStories = 4;
+    private const int MinTeaserStories = 3;
+    private const int MaxTeaserParagraphs = 3;
+    private const int MaxHeadlineWords = 24;
+    private const int MaxTeaserWords = 100;
 
     // Some sites (many Arabic ones) print a whole paragraph without a full stop; that long, it is running text anyway.
     private const int MinUnpunctuatedProseWords = 40;
@@ -780,7 +784,122 @@ internal static class ScrapedPageExtractor
             }
         }
 
-        return 0;
+        return CountTeaserSequence(units);
+    }
+
+    // Stories listed one after another with nothing but their dates between them (a tag page, a section page, a feed
+    // mirror): a headline, a short teaser, the next headline on another subject; and a teaser mostly restates its own
+    // headline (it announces the story). An article's sub-heads carry one story on in sections longer than a teaser,
+    // and an article outweighs the teasers a page lists under it: most of the page's running text must be teasers.
+    // A page cut after a headline still lists that story.
+    private static int CountTeaserSequence(List<Unit> units)
+    {
+        int stories = 0, restated = 0, storyWords = 0, proseWords = 0;
+        int headline = -1, previous = -1;
+        int paragraphs = 0, words = 0, firstParagraph = -1;
+        var trailingHeadline = false;
+        for (var i = 0; i <= units.Count; i++)
+        {
+            if (i == units.Count || IsTeaserHeadline(units[i]))
+            {
+                if (headline >= 0 && paragraphs is > 0 and <= MaxTeaserParagraphs && words <= MaxTeaserWords && firstParagraph - headline <= 3
+                    && (previous < 0 || !SharesHalf(units[previous].Text, units[headline].Text)))
+                {
+                    stories++;
+                    storyWords += words;
+                    restated += Restates(units[headline].Text, units[firstParagraph].Text) ? 1 : 0;
+                    previous = headline;
+                }
+
+                trailingHeadline = headline >= 0 && paragraphs == 0 && i == units.Count && units[headline].Sentences == 0 && TitleScore(units[headline]) >= 3;
+                headline = i;
+                paragraphs = 0;
+                words = 0;
+                firstParagraph = -1;
+                continue;
+            }
+
+            if (IsTeaserParagraph(units[i]))
+            {
+                proseWords += units[i].Words;
+                paragraphs++;
+                words += units[i].Words;
+                if (firstParagraph < 0)
+                {
+                    firstParagraph = i;
+                }
+            }
+        }
+
+        var listed = stories + (trailingHeadline && stories > 0 ? 1 : 0);
+        return listed >= MinTeaserStories && restated >= 2 && restated * 2 >= stories && storyWords * 3 >= proseWords * 2 ? listed : 0;
+    }
+
+    // A slide's counter ("12/50 Rogue trader freed") numbers a gallery's captions, not stories.
+    private static bool IsTeaserHeadline(Unit unit) =>
+        !IsSlideCounter(unit.Text) && !unit.IsProse && !unit.IsMeta && !unit.Echo && unit.Words is >= 4 and <= MaxHeadlineWords && !unit.Truncated && TitleScore(unit) >= 2;
+
+    private static bool IsSlideCounter(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash is > 0 and <= 3 && text.Length > slash + 1 && char.IsAsciiDigit(text[slash + 1]) && text.AsSpan(0, slash).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    // Running text, or a teaser the site cut without an ellipsis (too long for a headline, not furniture).
+    private static bool IsTeaserParagraph(Unit unit) =>
+        unit.IsProse || (unit.Words >= 8 && unit.Truncated)
+        || (unit.Words > MaxHeadlineWords && !unit.IsMeta && !unit.Echo && !unit.Caption && !unit.Boilerplate && !unit.LinkHeavy && unit.Separators < 2);
+
+    // At least two of the headline's content words come back in the teaser, or a third of them: "Olive oil production
+    // reaches 100,000 tons" over "The average output of olive oil … has reached 100,000 tons". Words are matched
+    // loosely (one the other plus a short prefix or suffix) so that "ببنسليمان" meets "بنسليمان" and "ministries" "ministry".
+    private static bool Restates(string headline, string teaser)
+    {
+        var (words, shared) = SharedWords(headline, teaser);
+        return shared >= 2 || (shared > 0 && shared * 3 >= words);
+    }
+
+    // Two headlines on one subject (an article's sub-head under its headline) share half their words.
+    private static bool SharesHalf(string headline, string other)
+    {
+        var (words, shared) = SharedWords(headline, other);
+        return words > 0 && shared * 2 >= words;
+    }
+
+    private static (int Words, int Shared) SharedWords(string text, string other)
+    {
+        var otherWords = ContentWords(other).Take(MaxOpeningWords).ToList();
+        int words = 0, shared = 0;
+        foreach (var word in ContentWords(text))
+        {
+            words++;
+            foreach (var candidate in otherWords)
+            {
+                if (SameWord(word, candidate))
+                {
+                    shared++;
+                    break;
+                }
+            }
+        }
+
+        return (words, shared);
+    }
+
+    private static bool SameWord(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (longer.Length - shorter.Length > 3)
+        {
+            return false;
+        }
+
+        if (shorter.Length == longer.Length)
+        {
+            return shorter.Equals(longer, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return shorter.Length >= 5 && (longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase) || longer.EndsWith(shorter, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsDatedHeadline(Unit unit) => !unit.IsProse && !unit.IsMeta && unit.Words >= 4 && TitleScore(unit) >= 2;

@@ -171,6 +171,52 @@ public sealed class ScrapedPageLayoutTests
     }
 
     [Fact]
+    public void Extract_TagPageOfWholeTeasers_IsRefusedNamingTheList()
+    {
+        // Arrange: a tag page mirrors whole teasers, neither cut nor dated; each restates its own headline, on another
+        // subject than the one before (the shape of newsagency.africa's and kech24's section pages).
+        var page = string.Join('\n',
+            "Regragui discusses player options and Morocco’s upcoming World Cup qualifiers",
+            "Morocco coach Walid Regragui said on Tuesday that talks are ongoing with two young players before the qualifiers in March.",
+            "New appointments in ministries across several sectors",
+            "The government announced today a series of key appointments in several ministries, among them agriculture and health.",
+            "Olive oil production reaches 100,000 tons despite the drought",
+            "The average output of olive oil over the past three years reached 100,000 tons, despite the drought, the spokesperson said.",
+            "Casablanca tramway carries its millionth passenger");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(content);
+        Assert.Contains("is a list of 4 stories", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_ArticleFollowedByRelatedTeasers_IsReadAsTheArticle()
+    {
+        // Arrange: an article of four paragraphs, then three related stories with their teasers: the article
+        // outweighs them, so the page is one article.
+        var page = string.Join('\n',
+            Title, First, Second, Third,
+            "Les autorités portuaires prévoient de nouvelles extensions d’ici la fin de la décennie, en fonction de la demande mondiale.",
+            "Casablanca inaugure une nouvelle ligne de tramway",
+            "La nouvelle ligne de tramway relie le centre de Casablanca à l’aéroport en quarante minutes.",
+            "Rabat accueille une conférence sur les ports africains",
+            "Des ministres de vingt pays se sont réunis à Rabat lundi pour parler des ports africains.",
+            "Agadir ouvre un nouveau marché de gros",
+            "Le nouveau marché de gros d’Agadir a ouvert ses portes aux commerçants de la région.");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal(First, content.Paragraphs[0]);
+    }
+
+    [Fact]
     public void Extract_LongParagraphWithoutFullStop_IsRunningText()
     {
         // Arrange: some sites print a whole paragraph without a single full stop.
