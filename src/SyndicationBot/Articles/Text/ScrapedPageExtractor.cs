@@ -27,6 +27,7 @@ internal static class ScrapedPageExtractor
     private const int MaxTeaserParagraphs = 3;
     private const int MaxHeadlineWords = 24;
     private const int MaxTeaserWords = 100;
+    private const int MaxCaptionWords = 30;
 
     // Some sites (many Arabic ones) print a whole paragraph without a full stop; that long, it is running text anyway.
     private const int MinUnpunctuatedProseWords = 40;
@@ -57,6 +58,8 @@ internal static class ScrapedPageExtractor
         {
             Classify(unit);
         }
+
+        MarkCaptionsAboveCredits(units);
 
         var clusters = Clusters(units);
         var body = FindBody(units, clusters, isMainContent);
@@ -139,6 +142,20 @@ internal static class ScrapedPageExtractor
             metadata.ImageUrl,
             metadata.Tags,
             metadata.Language);
+    }
+
+    // A short line right above a credit ("The Apple Vision Pro." over "Image: Vjeran Pavic / The Verge") is the
+    // photo's caption: it often shares the headline's words and sits nearer the body, but it labels the picture.
+    private static void MarkCaptionsAboveCredits(List<Unit> units)
+    {
+        for (var i = 0; i + 1 < units.Count; i++)
+        {
+            var unit = units[i];
+            if (units[i + 1].Credit && unit.Weight > 0 && !unit.IsProse && !unit.IsMeta && !unit.Credit && unit.Words <= MaxCaptionWords)
+            {
+                unit.Caption = true;
+            }
+        }
     }
 
     private static int NextProse(List<Unit> units, int from, int last)
@@ -463,6 +480,7 @@ internal static class ScrapedPageExtractor
             unit.TrailingHeading = TextCues.IsTrailingHeading(folded, unit.Words);
             unit.Boilerplate = TextCues.IsBoilerplate(folded);
             unit.Social = TextCues.IsSocial(folded, unit.Words);
+            unit.Credit = TextCues.IsCredit(folded, unit.Words);
             unit.Caption = TextCues.IsCaption(folded, unit.Words) || TextCues.IsRelatedLink(folded, unit.Words)
                 || (unit.HasLink && unit.Words <= 12 && HasEmail(text));
         }
@@ -1232,6 +1250,8 @@ internal static class ScrapedPageExtractor
         public bool LinkHeavy { get; set; }
 
         public bool Caption { get; set; }
+
+        public bool Credit { get; set; }
 
         public bool Echo { get; set; }
 

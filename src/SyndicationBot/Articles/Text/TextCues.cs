@@ -146,6 +146,26 @@ internal static class TextCues
         return false;
     }
 
+    /// <summary>A credit line of its own ("Image: Vjeran Pavic / The Verge", "Photograph: Fadel Senna/AFP").</summary>
+    public static bool IsCredit(ReadOnlySpan<char> folded, int words)
+    {
+        if (words > 12)
+        {
+            return false;
+        }
+
+        var text = folded.TrimStart("#*- >([");
+        foreach (var label in CreditLabels)
+        {
+            if (label[^1] is ':' && text.StartsWith(label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool EndsWithCredit(ReadOnlySpan<char> text)
     {
         // A credit closes the caption: only its last characters are searched (this runs for every short line).

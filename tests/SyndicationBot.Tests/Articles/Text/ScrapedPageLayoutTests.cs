@@ -217,6 +217,29 @@ public sealed class ScrapedPageLayoutTests
     }
 
     [Fact]
+    public void Extract_CaptionAboveItsCreditNearerThanTheHeadline_TakesTheHeadline()
+    {
+        // Arrange: a whole page dumped to text (The Verge's layout): headline, standfirst, byline, share button, then the
+        // photo's caption over its credit, printed twice, right above the body. The caption shares the body's words.
+        var page = string.Join('\n',
+            "Skip to main content", "Tech", "Reviews",
+            "Apple’s Vision Pro is the Retina display moment for headsets",
+            "I tried the Vision Pro, and just like the introduction of the iPhone 4 over a decade ago, there’s no going back from here.",
+            "By Alex Heath", "Jun 7, 2023, 8:54 PM UTC", "Share this story",
+            "The Apple Vision Pro.", "Image: Vjeran Pavic / The Verge", "The Apple Vision Pro.", "Image: Vjeran Pavic / The Verge",
+            "I still remember using the iPhone 4 for the first time in 2010, when Apple shipped its first Retina display.",
+            "That is exactly how I felt after a demo of the Apple Vision Pro yesterday at the company’s headquarters in Cupertino.");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal("Apple’s Vision Pro is the Retina display moment for headsets", content!.Title);
+        Assert.DoesNotContain("The Apple Vision Pro.", content.Paragraphs);
+    }
+
+    [Fact]
     public void Extract_LongParagraphWithoutFullStop_IsRunningText()
     {
         // Arrange: some sites print a whole paragraph without a single full stop.
