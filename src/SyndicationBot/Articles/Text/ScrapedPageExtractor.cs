@@ -28,6 +28,8 @@ internal static class ScrapedPageExtractor
     private const int MaxHeadlineWords = 24;
     private const int MaxTeaserWords = 100;
     private const int MaxCaptionWords = 30;
+    private const int HeaderLines = 3;
+    private const double HeaderBonus = 1.5;
 
     // Some sites (many Arabic ones) print a whole paragraph without a full stop; that long, it is running text anyway.
     private const int MinUnpunctuatedProseWords = 40;
@@ -945,20 +947,39 @@ internal static class ScrapedPageExtractor
         HashSet<string>? opening = null;
         var scores = new List<(int Index, double Score)>();
         var distance = 0;
+        var sinceMeta = int.MaxValue;
+        var standfirstPassed = false;
         for (var i = bodyStart - 1; i >= 0 && distance <= TitleWindow; i--)
         {
             var unit = units[i];
-            if (unit.IsMeta || unit.Weight == 0 || unit.Echo)
+            if (unit.IsMeta)
+            {
+                sinceMeta = 0;
+                continue;
+            }
+
+            if (unit.Weight == 0 || unit.Echo)
             {
                 continue;
             }
 
-            // Running text is never a headline; above a found headline it is another story (a teaser).
+            if (sinceMeta != int.MaxValue)
+            {
+                sinceMeta++;
+            }
+
+            // Running text is never a headline; above a found headline it is another story (a teaser), but for the
+            // standfirst printed between the headline and its byline.
             if (unit.IsProse)
             {
                 if (scores.Count > 0)
                 {
-                    break;
+                    if (standfirstPassed || sinceMeta > HeaderLines)
+                    {
+                        break;
+                    }
+
+                    standfirstPassed = true;
                 }
 
                 distance++;
@@ -973,7 +994,12 @@ internal static class ScrapedPageExtractor
             }
 
             var shape = TitleScore(unit);
-            var score = shape == double.MinValue ? shape : shape - 0.3 * Math.Min(distance, 10) + 2.5 * Overlap(unit.Text, opening ??= OpeningWords(units, bodyStart, bodyEnd));
+            // An article's header: the headline stands over its byline or dateline (a standfirst may sit between) and
+            // announces the body. Sub-heads, captions and teasers between that header and the body stand under it; a
+            // related story's headline over its own byline shares nothing with the body.
+            var overlap = shape == double.MinValue ? 0 : Overlap(unit.Text, opening ??= OpeningWords(units, bodyStart, bodyEnd));
+            var header = sinceMeta <= HeaderLines && overlap > 0 ? HeaderBonus : 0;
+            var score = shape == double.MinValue ? shape : shape - 0.3 * Math.Min(distance, 10) + 2.5 * overlap + header;
             distance++;
             if (score >= 1.0)
             {

@@ -51,6 +51,11 @@ internal static class TextCues
         "photo:", "photo :", "photos:", "photograph:", "image:", "credit:", "credits:", "crédit:", "crédit :", "crédit photo", "ph.", "picture:", "source photo",
     ]);
 
+    private static readonly string[] CreditBylines = Folded(
+    [
+        "photo by", "photos by", "photograph by", "photographs by", "image by", "picture by", "photo credit", "image credit", "image copyright",
+    ]);
+
     private static readonly string[] CreditEndings = Folded(
     [
         "getty images", "afp", "reuters", "ap photo", "ap", "shutterstock", "epa", "anadolu", "xinhua", "map", "dr", "istock", "alamy",
@@ -163,7 +168,7 @@ internal static class TextCues
             }
         }
 
-        return false;
+        return StartsWithAny(text, CreditBylines);
     }
 
     private static bool EndsWithCredit(ReadOnlySpan<char> text)

@@ -240,6 +240,29 @@ public sealed class ScrapedPageLayoutTests
     }
 
     [Fact]
+    public void Extract_StandfirstAndWidgetBetweenHeadlineAndByline_TakesTheHeadlineOverTheByline()
+    {
+        // Arrange: a whole page dumped to text (NBC News' layout): the headline, its standfirst, a widget label, the
+        // dateline and the byline, then the body. The widget label used to win: it was the line nearest the body, and
+        // the standfirst stopped the search as if it were another story's teaser.
+        const string Headline = "South Korean president’s impeachment fails after ruling party lawmakers walk out";
+        var page = string.Join('\n',
+            "World", Headline,
+            "President Yoon Suk Yeol had earlier apologized for a short-lived declaration of martial law that plunged the country into turmoil.",
+            "Get more newson", "Dec. 6, 2024, 10:00 PM UTC", "By Stella Kim and Jennifer Jett",
+            "SEOUL, South Korea — An impeachment motion against the president failed on Saturday after ruling party lawmakers walked out of the vote.",
+            "The motion needed the support of two-thirds of the National Assembly, and the ruling party boycotted the vote, lawmakers said.");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Headline, content!.Title);
+        Assert.StartsWith("SEOUL, South Korea — An impeachment motion", content.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_LongParagraphWithoutFullStop_IsRunningText()
     {
         // Arrange: some sites print a whole paragraph without a single full stop.
