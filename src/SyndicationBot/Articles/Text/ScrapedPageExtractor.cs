@@ -23,6 +23,13 @@ internal static class ScrapedPageExtractor
     private const int EchoDistance = 2;
     private const int MaxOpeningWords = 60;
     private const int MinListStories = 4;
+    private const int MinTeaserStories = 3;
+    private const int MaxTeaserParagraphs = 3;
+    private const int MaxHeadlineWords = 24;
+    private const int MaxTeaserWords = 100;
+    private const int MaxCaptionWords = 30;
+    private const int HeaderLines = 3;
+    private const double HeaderBonus = 1.5;
 
     // Some sites (many Arabic ones) print a whole paragraph without a full stop; that long, it is running text anyway.
     private const int MinUnpunctuatedProseWords = 40;
@@ -53,6 +60,8 @@ internal static class ScrapedPageExtractor
         {
             Classify(unit);
         }
+
+        MarkCaptionsAboveCredits(units);
 
         var clusters = Clusters(units);
         var body = FindBody(units, clusters, isMainContent);
@@ -135,6 +144,20 @@ internal static class ScrapedPageExtractor
             metadata.ImageUrl,
             metadata.Tags,
             metadata.Language);
+    }
+
+    // A short line right above a credit ("The Apple Vision Pro." over "Image: Vjeran Pavic / The Verge") is the
+    // photo's caption: it often shares the headline's words and sits nearer the body, but it labels the picture.
+    private static void MarkCaptionsAboveCredits(List<Unit> units)
+    {
+        for (var i = 0; i + 1 < units.Count; i++)
+        {
+            var unit = units[i];
+            if (units[i + 1].Credit && unit.Weight > 0 && !unit.IsProse && !unit.IsMeta && !unit.Credit && unit.Words <= MaxCaptionWords)
+            {
+                unit.Caption = true;
+            }
+        }
     }
 
     private static int NextProse(List<Unit> units, int from, int last)
@@ -459,6 +482,7 @@ internal static class ScrapedPageExtractor
             unit.TrailingHeading = TextCues.IsTrailingHeading(folded, unit.Words);
             unit.Boilerplate = TextCues.IsBoilerplate(folded);
             unit.Social = TextCues.IsSocial(folded, unit.Words);
+            unit.Credit = TextCues.IsCredit(folded, unit.Words);
             unit.Caption = TextCues.IsCaption(folded, unit.Words) || TextCues.IsRelatedLink(folded, unit.Words)
                 || (unit.HasLink && unit.Words <= 12 && HasEmail(text));
         }
@@ -780,7 +804,122 @@ internal static class ScrapedPageExtractor
             }
         }
 
-        return 0;
+        return CountTeaserSequence(units);
+    }
+
+    // Stories listed one after another with nothing but their dates between them (a tag page, a section page, a feed
+    // mirror): a headline, a short teaser, the next headline on another subject; and a teaser mostly restates its own
+    // headline (it announces the story). An article's sub-heads carry one story on in sections longer than a teaser,
+    // and an article outweighs the teasers a page lists under it: most of the page's running text must be teasers.
+    // A page cut after a headline still lists that story.
+    private static int CountTeaserSequence(List<Unit> units)
+    {
+        int stories = 0, restated = 0, storyWords = 0, proseWords = 0;
+        int headline = -1, previous = -1;
+        int paragraphs = 0, words = 0, firstParagraph = -1;
+        var trailingHeadline = false;
+        for (var i = 0; i <= units.Count; i++)
+        {
+            if (i == units.Count || IsTeaserHeadline(units[i]))
+            {
+                if (headline >= 0 && paragraphs is > 0 and <= MaxTeaserParagraphs && words <= MaxTeaserWords && firstParagraph - headline <= 3
+                    && (previous < 0 || !SharesHalf(units[previous].Text, units[headline].Text)))
+                {
+                    stories++;
+                    storyWords += words;
+                    restated += Restates(units[headline].Text, units[firstParagraph].Text) ? 1 : 0;
+                    previous = headline;
+                }
+
+                trailingHeadline = headline >= 0 && paragraphs == 0 && i == units.Count && units[headline].Sentences == 0 && TitleScore(units[headline]) >= 3;
+                headline = i;
+                paragraphs = 0;
+                words = 0;
+                firstParagraph = -1;
+                continue;
+            }
+
+            if (IsTeaserParagraph(units[i]))
+            {
+                proseWords += units[i].Words;
+                paragraphs++;
+                words += units[i].Words;
+                if (firstParagraph < 0)
+                {
+                    firstParagraph = i;
+                }
+            }
+        }
+
+        var listed = stories + (trailingHeadline && stories > 0 ? 1 : 0);
+        return listed >= MinTeaserStories && restated >= 2 && restated * 2 >= stories && storyWords * 3 >= proseWords * 2 ? listed : 0;
+    }
+
+    // A slide's counter ("12/50 Rogue trader freed") numbers a gallery's captions, not stories.
+    private static bool IsTeaserHeadline(Unit unit) =>
+        !IsSlideCounter(unit.Text) && !unit.IsProse && !unit.IsMeta && !unit.Echo && unit.Words is >= 4 and <= MaxHeadlineWords && !unit.Truncated && TitleScore(unit) >= 2;
+
+    private static bool IsSlideCounter(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash is > 0 and <= 3 && text.Length > slash + 1 && char.IsAsciiDigit(text[slash + 1]) && text.AsSpan(0, slash).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    // Running text, or a teaser the site cut without an ellipsis (too long for a headline, not furniture).
+    private static bool IsTeaserParagraph(Unit unit) =>
+        unit.IsProse || (unit.Words >= 8 && unit.Truncated)
+        || (unit.Words > MaxHeadlineWords && !unit.IsMeta && !unit.Echo && !unit.Caption && !unit.Boilerplate && !unit.LinkHeavy && unit.Separators < 2);
+
+    // At least two of the headline's content words come back in the teaser, or a third of them: "Olive oil production
+    // reaches 100,000 tons" over "The average output of olive oil … has reached 100,000 tons". Words are matched
+    // loosely (one the other plus a short prefix or suffix) so that "ببنسليمان" meets "بنسليمان" and "ministries" "ministry".
+    private static bool Restates(string headline, string teaser)
+    {
+        var (words, shared) = SharedWords(headline, teaser);
+        return shared >= 2 || (shared > 0 && shared * 3 >= words);
+    }
+
+    // Two headlines on one subject (an article's sub-head under its headline) share half their words.
+    private static bool SharesHalf(string headline, string other)
+    {
+        var (words, shared) = SharedWords(headline, other);
+        return words > 0 && shared * 2 >= words;
+    }
+
+    private static (int Words, int Shared) SharedWords(string text, string other)
+    {
+        var otherWords = ContentWords(other).Take(MaxOpeningWords).ToList();
+        int words = 0, shared = 0;
+        foreach (var word in ContentWords(text))
+        {
+            words++;
+            foreach (var candidate in otherWords)
+            {
+                if (SameWord(word, candidate))
+                {
+                    shared++;
+                    break;
+                }
+            }
+        }
+
+        return (words, shared);
+    }
+
+    private static bool SameWord(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (longer.Length - shorter.Length > 3)
+        {
+            return false;
+        }
+
+        if (shorter.Length == longer.Length)
+        {
+            return shorter.Equals(longer, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return shorter.Length >= 5 && (longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase) || longer.EndsWith(shorter, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsDatedHeadline(Unit unit) => !unit.IsProse && !unit.IsMeta && unit.Words >= 4 && TitleScore(unit) >= 2;
@@ -808,20 +947,39 @@ internal static class ScrapedPageExtractor
         HashSet<string>? opening = null;
         var scores = new List<(int Index, double Score)>();
         var distance = 0;
+        var sinceMeta = int.MaxValue;
+        var standfirstPassed = false;
         for (var i = bodyStart - 1; i >= 0 && distance <= TitleWindow; i--)
         {
             var unit = units[i];
-            if (unit.IsMeta || unit.Weight == 0 || unit.Echo)
+            if (unit.IsMeta)
+            {
+                sinceMeta = 0;
+                continue;
+            }
+
+            if (unit.Weight == 0 || unit.Echo)
             {
                 continue;
             }
 
-            // Running text is never a headline; above a found headline it is another story (a teaser).
+            if (sinceMeta != int.MaxValue)
+            {
+                sinceMeta++;
+            }
+
+            // Running text is never a headline; above a found headline it is another story (a teaser), but for the
+            // standfirst printed between the headline and its byline.
             if (unit.IsProse)
             {
                 if (scores.Count > 0)
                 {
-                    break;
+                    if (standfirstPassed || sinceMeta > HeaderLines)
+                    {
+                        break;
+                    }
+
+                    standfirstPassed = true;
                 }
 
                 distance++;
@@ -836,7 +994,12 @@ internal static class ScrapedPageExtractor
             }
 
             var shape = TitleScore(unit);
-            var score = shape == double.MinValue ? shape : shape - 0.3 * Math.Min(distance, 10) + 2.5 * Overlap(unit.Text, opening ??= OpeningWords(units, bodyStart, bodyEnd));
+            // An article's header: the headline stands over its byline or dateline (a standfirst may sit between) and
+            // announces the body. Sub-heads, captions and teasers between that header and the body stand under it; a
+            // related story's headline over its own byline shares nothing with the body.
+            var overlap = shape == double.MinValue ? 0 : Overlap(unit.Text, opening ??= OpeningWords(units, bodyStart, bodyEnd));
+            var header = sinceMeta <= HeaderLines && overlap > 0 ? HeaderBonus : 0;
+            var score = shape == double.MinValue ? shape : shape - 0.3 * Math.Min(distance, 10) + 2.5 * overlap + header;
             distance++;
             if (score >= 1.0)
             {
@@ -1113,6 +1276,8 @@ internal static class ScrapedPageExtractor
         public bool LinkHeavy { get; set; }
 
         public bool Caption { get; set; }
+
+        public bool Credit { get; set; }
 
         public bool Echo { get; set; }
 

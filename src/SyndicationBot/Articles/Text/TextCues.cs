@@ -51,6 +51,11 @@ internal static class TextCues
         "photo:", "photo :", "photos:", "photograph:", "image:", "credit:", "credits:", "crédit:", "crédit :", "crédit photo", "ph.", "picture:", "source photo",
     ]);
 
+    private static readonly string[] CreditBylines = Folded(
+    [
+        "photo by", "photos by", "photograph by", "photographs by", "image by", "picture by", "photo credit", "image credit", "image copyright",
+    ]);
+
     private static readonly string[] CreditEndings = Folded(
     [
         "getty images", "afp", "reuters", "ap photo", "ap", "shutterstock", "epa", "anadolu", "xinhua", "map", "dr", "istock", "alamy",
@@ -144,6 +149,26 @@ internal static class TextCues
         }
 
         return false;
+    }
+
+    /// <summary>A credit line of its own ("Image: Vjeran Pavic / The Verge", "Photograph: Fadel Senna/AFP").</summary>
+    public static bool IsCredit(ReadOnlySpan<char> folded, int words)
+    {
+        if (words > 12)
+        {
+            return false;
+        }
+
+        var text = folded.TrimStart("#*- >([");
+        foreach (var label in CreditLabels)
+        {
+            if (label[^1] is ':' && text.StartsWith(label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return StartsWithAny(text, CreditBylines);
     }
 
     private static bool EndsWithCredit(ReadOnlySpan<char> text)

@@ -171,6 +171,98 @@ public sealed class ScrapedPageLayoutTests
     }
 
     [Fact]
+    public void Extract_TagPageOfWholeTeasers_IsRefusedNamingTheList()
+    {
+        // Arrange: a tag page mirrors whole teasers, neither cut nor dated; each restates its own headline, on another
+        // subject than the one before (the shape of newsagency.africa's and kech24's section pages).
+        var page = string.Join('\n',
+            "Regragui discusses player options and Morocco’s upcoming World Cup qualifiers",
+            "Morocco coach Walid Regragui said on Tuesday that talks are ongoing with two young players before the qualifiers in March.",
+            "New appointments in ministries across several sectors",
+            "The government announced today a series of key appointments in several ministries, among them agriculture and health.",
+            "Olive oil production reaches 100,000 tons despite the drought",
+            "The average output of olive oil over the past three years reached 100,000 tons, despite the drought, the spokesperson said.",
+            "Casablanca tramway carries its millionth passenger");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(content);
+        Assert.Contains("is a list of 4 stories", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_ArticleFollowedByRelatedTeasers_IsReadAsTheArticle()
+    {
+        // Arrange: an article of four paragraphs, then three related stories with their teasers: the article
+        // outweighs them, so the page is one article.
+        var page = string.Join('\n',
+            Title, First, Second, Third,
+            "Les autorités portuaires prévoient de nouvelles extensions d’ici la fin de la décennie, en fonction de la demande mondiale.",
+            "Casablanca inaugure une nouvelle ligne de tramway",
+            "La nouvelle ligne de tramway relie le centre de Casablanca à l’aéroport en quarante minutes.",
+            "Rabat accueille une conférence sur les ports africains",
+            "Des ministres de vingt pays se sont réunis à Rabat lundi pour parler des ports africains.",
+            "Agadir ouvre un nouveau marché de gros",
+            "Le nouveau marché de gros d’Agadir a ouvert ses portes aux commerçants de la région.");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Title, content!.Title);
+        Assert.Equal(First, content.Paragraphs[0]);
+    }
+
+    [Fact]
+    public void Extract_CaptionAboveItsCreditNearerThanTheHeadline_TakesTheHeadline()
+    {
+        // Arrange: a whole page dumped to text (The Verge's layout): headline, standfirst, byline, share button, then the
+        // photo's caption over its credit, printed twice, right above the body. The caption shares the body's words.
+        var page = string.Join('\n',
+            "Skip to main content", "Tech", "Reviews",
+            "Apple’s Vision Pro is the Retina display moment for headsets",
+            "I tried the Vision Pro, and just like the introduction of the iPhone 4 over a decade ago, there’s no going back from here.",
+            "By Alex Heath", "Jun 7, 2023, 8:54 PM UTC", "Share this story",
+            "The Apple Vision Pro.", "Image: Vjeran Pavic / The Verge", "The Apple Vision Pro.", "Image: Vjeran Pavic / The Verge",
+            "I still remember using the iPhone 4 for the first time in 2010, when Apple shipped its first Retina display.",
+            "That is exactly how I felt after a demo of the Apple Vision Pro yesterday at the company’s headquarters in Cupertino.");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal("Apple’s Vision Pro is the Retina display moment for headsets", content!.Title);
+        Assert.DoesNotContain("The Apple Vision Pro.", content.Paragraphs);
+    }
+
+    [Fact]
+    public void Extract_StandfirstAndWidgetBetweenHeadlineAndByline_TakesTheHeadlineOverTheByline()
+    {
+        // Arrange: a whole page dumped to text (NBC News' layout): the headline, its standfirst, a widget label, the
+        // dateline and the byline, then the body. The widget label used to win: it was the line nearest the body, and
+        // the standfirst stopped the search as if it were another story's teaser.
+        const string Headline = "South Korean president’s impeachment fails after ruling party lawmakers walk out";
+        var page = string.Join('\n',
+            "World", Headline,
+            "President Yoon Suk Yeol had earlier apologized for a short-lived declaration of martial law that plunged the country into turmoil.",
+            "Get more newson", "Dec. 6, 2024, 10:00 PM UTC", "By Stella Kim and Jennifer Jett",
+            "SEOUL, South Korea — An impeachment motion against the president failed on Saturday after ruling party lawmakers walked out of the vote.",
+            "The motion needed the support of two-thirds of the National Assembly, and the ruling party boycotted the vote, lawmakers said.");
+
+        // Act
+        var content = ScrapedPageExtractor.Extract(page, out var failure);
+
+        // Assert
+        Assert.Null(failure);
+        Assert.Equal(Headline, content!.Title);
+        Assert.StartsWith("SEOUL, South Korea — An impeachment motion", content.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_LongParagraphWithoutFullStop_IsRunningText()
     {
         // Arrange: some sites print a whole paragraph without a single full stop.
