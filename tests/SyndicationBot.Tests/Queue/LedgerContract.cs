@@ -566,6 +566,48 @@ public abstract class LedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakeSendTurnAsync_WithinTheSpacing_TellsWhenTheTurnIsFree()
+    {
+        // Arrange
+        var spacing = TimeSpan.FromMinutes(5);
+
+        // Act
+        var first = await Queue.TakeSendTurnAsync("x", Now, spacing, CancellationToken.None);
+        var tooSoon = await Queue.TakeSendTurnAsync("x", Now.AddMinutes(4), spacing, CancellationToken.None);
+        var otherChannel = await Queue.TakeSendTurnAsync("mastodon", Now.AddMinutes(4), spacing, CancellationToken.None);
+        var onTime = await Queue.TakeSendTurnAsync("x", Now.AddMinutes(5), spacing, CancellationToken.None);
+        var afterThat = await Queue.TakeSendTurnAsync("x", Now.AddMinutes(6), spacing, CancellationToken.None);
+
+        // Assert
+        Assert.Null(first);
+        Assert.Equal(Now.AddMinutes(5), tooSoon);
+        Assert.Null(otherChannel);
+        Assert.Null(onTime);
+        Assert.Equal(Now.AddMinutes(10), afterThat);
+    }
+
+    [Fact]
+    public async Task TakeSendTurnAsync_ManyInstancesAtOnce_ExactlyOneTakesTheTurn()
+    {
+        // Arrange: three replicas, each with several dispatchers, want to send on x at the same instant.
+        var replicas = new List<IPostQueue> { Queue };
+        for (var i = 0; i < 2; i++)
+        {
+            var other = await OpenAsync();
+            await other.Queue.InitializeAsync(CancellationToken.None);
+            replicas.Add(other.Queue);
+        }
+
+        // Act
+        var answers = await Task.WhenAll(replicas.SelectMany(replica => Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => replica.TakeSendTurnAsync("x", Now, TimeSpan.FromSeconds(30), CancellationToken.None)))));
+
+        // Assert
+        Assert.Single(answers, answer => answer is null);
+        Assert.All(answers.Where(answer => answer is not null), answer => Assert.Equal(Now.AddSeconds(30), answer));
+    }
+
+    [Fact]
     public async Task OperatorVerbs_FollowTheStateRules()
     {
         // Arrange

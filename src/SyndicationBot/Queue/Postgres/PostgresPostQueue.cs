@@ -303,6 +303,23 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
         return changed > 0;
     }
 
+    public async Task<DateTimeOffset?> TakeSendTurnAsync(string channel, DateTimeOffset now, TimeSpan minSpacing, CancellationToken cancellationToken)
+    {
+        // The upsert locks the channel's row: of replicas asking at once, one takes the turn, the others see it taken.
+        var taken = await ExecuteAsync(
+            """
+            INSERT INTO channel_turns AS t (channel, last_sent_at) VALUES (@channel, @now)
+            ON CONFLICT (channel) DO UPDATE SET last_sent_at = EXCLUDED.last_sent_at WHERE t.last_sent_at <= @latest;
+            """,
+            cancellationToken,
+            Text("channel", channel),
+            Time("now", now),
+            Time("latest", now - minSpacing));
+        return taken > 0
+            ? null
+            : AsTime(await ScalarAsync("SELECT last_sent_at FROM channel_turns WHERE channel = @channel;", cancellationToken, Text("channel", channel))) + minSpacing;
+    }
+
     public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             "UPDATE attempts SET request_at = @now WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = @id AND owner = @owner);",

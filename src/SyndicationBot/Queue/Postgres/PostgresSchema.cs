@@ -101,5 +101,13 @@ internal static class PostgresSchema
         CREATE TABLE ledger_identity (id text NOT NULL);
         INSERT INTO ledger_identity (id) VALUES (replace(gen_random_uuid()::text, '-', ''));
         """,
+
+        // 2: each channel's last send turn, taken before a request leaves, so spacing holds across every replica.
+        """
+        CREATE TABLE channel_turns (
+            channel       text PRIMARY KEY,
+            last_sent_at  timestamptz NOT NULL
+        );
+        """,
     ];
 }
