@@ -128,6 +128,15 @@ internal sealed partial class Dispatcher(
             return;
         }
 
+        // The channel's turn in the ledger: spacing holds across every dispatcher and replica on it, not only this one.
+        if (policy.MinSpacing(channelName) is { } spacing && spacing > TimeSpan.Zero
+            && await queue.TakeSendTurnAsync(channelName, now, spacing, stopping) is { } free)
+        {
+            _lastSent.TryRemove(channelName, out _);
+            await RecordAsync(post, new PostOutcome.Released(free, $"MinSpacing {spacing} after the channel's last post (sent by another dispatcher on the ledger)"));
+            return;
+        }
+
         if (channel.Guarantee != DeliveryGuarantee.Idempotent)
         {
             // Committed before the request leaves: after a crash, an unmarked attempt is known never to have been sent.

@@ -27,6 +27,14 @@ internal interface IDispatchLedger : ILedgerStore, IRequestMarks
     /// </summary>
     Task<bool> RecordAsync(PostLease lease, PostOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes <paramref name="channel"/>'s send turn at <paramref name="now"/> when its last turn (taken by any dispatcher
+    /// on this ledger, in any process or replica) is at least <paramref name="minSpacing"/> old. Returns null when the
+    /// turn was taken, else the time from which it is free. Taken before the request leaves and kept whatever the
+    /// outcome, so no two requests of one channel are ever closer than its spacing, however many replicas send.
+    /// </summary>
+    Task<DateTimeOffset?> TakeSendTurnAsync(string channel, DateTimeOffset now, TimeSpan minSpacing, CancellationToken cancellationToken);
+
     /// <summary>When the channel last published a post, or null.</summary>
     Task<DateTimeOffset?> GetLastPublishedAsync(string channel, CancellationToken cancellationToken);
 }

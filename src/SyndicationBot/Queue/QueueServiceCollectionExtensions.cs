@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Configuration;
+using SyndicationBot.Queue.Postgres;
 using SyndicationBot.Queue.Scheduling;
 using SyndicationBot.Queue.Sqlite;
 
@@ -12,7 +13,10 @@ namespace SyndicationBot.Queue;
 /// <summary>Registers the durable ledger.</summary>
 internal static class QueueServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IPostQueue"/> on SQLite, configured from <see cref="StorageOptions"/>.</summary>
+    /// <summary>
+    /// Adds the ledger's ports on the adapter named by <c>Storage:Provider</c> (<see cref="StorageOptions"/>): SQLite
+    /// (default) or PostgreSQL. One adapter instance serves every port.
+    /// </summary>
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<StorageOptions>()
@@ -22,6 +26,14 @@ internal static class QueueServiceCollectionExtensions
         services.AddSingleton<IPostQueue>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (options.IsPostgres)
+            {
+                return new PostgresPostQueue(
+                    PostgresConnectionString.Resolve(options),
+                    provider.GetRequiredService<ILogger<PostgresPostQueue>>(),
+                    provider.GetService<SecretRedactor>());
+            }
+
             var environment = provider.GetRequiredService<IHostEnvironment>();
             return new SqlitePostQueue(
                 ResolveConnectionString(options.ConnectionString, environment.ContentRootPath),
@@ -32,13 +44,11 @@ internal static class QueueServiceCollectionExtensions
         services.AddSingleton<IDispatchLedger>(provider => provider.GetRequiredService<IPostQueue>());
         services.AddSingleton<IOperatorLedger>(provider => provider.GetRequiredService<IPostQueue>());
         services.AddSingleton<IScheduleLedger>(provider => provider.GetRequiredService<IPostQueue>());
-        services.AddSingleton(provider => new SqliteOperationsLedger(
-            provider.GetRequiredService<IPostQueue>(),
-            ResolveConnectionString(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddSingleton<IServiceHeartbeats>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
-        services.AddSingleton<IChannelSwitches>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
-        services.AddSingleton<IInputLedger>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
-        services.AddSingleton<ILedgerGauges>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
+        services.AddSingleton(provider => CreateOperations(provider));
+        services.AddSingleton<IServiceHeartbeats>(provider => provider.GetRequiredService<LedgerOperations>().Heartbeats);
+        services.AddSingleton<IChannelSwitches>(provider => provider.GetRequiredService<LedgerOperations>().Switches);
+        services.AddSingleton<IInputLedger>(provider => provider.GetRequiredService<LedgerOperations>().Inputs);
+        services.AddSingleton<ILedgerGauges>(provider => provider.GetRequiredService<LedgerOperations>().Gauges);
         return services;
     }
 
@@ -52,5 +62,19 @@ internal static class QueueServiceCollectionExtensions
         }
 
         return builder.ToString();
+    }
+
+    private static LedgerOperations CreateOperations(IServiceProvider provider)
+    {
+        var queue = provider.GetRequiredService<IPostQueue>();
+        if (queue is PostgresPostQueue postgres)
+        {
+            var operations = new PostgresOperationsLedger(postgres);
+            return new LedgerOperations(operations, operations, operations, operations);
+        }
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var sqlite = new SqliteOperationsLedger(queue, ResolveConnectionString(options.ConnectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        return new LedgerOperations(sqlite, sqlite, sqlite, sqlite);
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace SyndicationBot.Queue;
 
 /// <summary>
-/// Tells an outage of the ledger's storage (disk full, the file locked past the busy timeout, an I/O error) from a
+/// Tells an outage of the ledger's storage (disk full, the file locked past the busy timeout, an I/O error, a PostgreSQL
+/// server unreachable, restarting or cancelling a statement for a conflict) from a
 /// bug or a bad input: an outage is retried later and must never be remembered as the input's fate.
 /// </summary>
 internal static class StorageFailure
@@ -23,6 +25,7 @@ internal static class StorageFailure
     {
         null => false,
         SqliteException sqlite => (sqlite.SqliteErrorCode & 0xFF) is Busy or Locked or NoMemory or ReadOnly or IoError or Full or CantOpen or Protocol,
+        NpgsqlException { IsTransient: true } => true,
         IOException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsTransient),
         _ => IsTransient(exception.InnerException),

@@ -12,4 +12,7 @@ internal interface IPostDispatchPolicy
     /// published <c>MaxPerDay</c> posts on the local day of <paramref name="now"/>.
     /// </summary>
     Task<DispatchDecision> DecideAsync(QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSentOnChannel, CancellationToken cancellationToken);
+
+    /// <summary>The least time between two posts of <paramref name="channel"/>, enforced across every dispatcher on the ledger (none unless a policy says so).</summary>
+    TimeSpan MinSpacing(string channel) => TimeSpan.Zero;
 }

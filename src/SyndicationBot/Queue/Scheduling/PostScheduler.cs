@@ -54,6 +54,8 @@ internal sealed partial class PostScheduler(
         }
     }
 
+    public TimeSpan MinSpacing(string channel) => schedules.Value.For(channel).MinSpacing;
+
     public DispatchDecision Decide(QueuedPost post, DateTimeOffset now, DateTimeOffset? lastSentOnChannel)
     {
         ArgumentNullException.ThrowIfNull(post);

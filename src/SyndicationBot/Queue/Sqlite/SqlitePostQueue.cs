@@ -578,6 +578,34 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             cancellationToken);
     }
 
+    public async Task<DateTimeOffset?> TakeSendTurnAsync(string channel, DateTimeOffset now, TimeSpan minSpacing, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(
+            async connection =>
+            {
+                // One statement: the turn is taken only when the last one is old enough, atomically under SQLite's lock.
+                var taken = await ExecuteAsync(
+                    connection,
+                    null,
+                    """
+                    INSERT INTO channel_turns (channel, last_sent_at) VALUES ($channel, $now)
+                    ON CONFLICT(channel) DO UPDATE SET last_sent_at = excluded.last_sent_at WHERE channel_turns.last_sent_at <= $latest;
+                    """,
+                    cancellationToken,
+                    ("$channel", channel),
+                    ("$now", now.ToUnixTimeMilliseconds()),
+                    ("$latest", (now - minSpacing).ToUnixTimeMilliseconds()));
+                if (taken > 0)
+                {
+                    return (DateTimeOffset?)null;
+                }
+
+                var last = FromMs(await ScalarAsync(connection, null, "SELECT last_sent_at FROM channel_turns WHERE channel = $channel;", cancellationToken, ("$channel", channel)));
+                return last + minSpacing;
+            },
+            cancellationToken);
+    }
+
     public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await WriteAsync(

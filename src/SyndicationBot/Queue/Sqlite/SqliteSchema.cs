@@ -163,5 +163,14 @@ internal static class SqliteSchema
         """
         ALTER TABLE posts ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 8: each channel's last send turn, taken before a request leaves, so spacing holds across every process on the
+        //    ledger (IDispatchLedger.TakeSendTurnAsync).
+        """
+        CREATE TABLE channel_turns (
+            channel       TEXT PRIMARY KEY,
+            last_sent_at  INTEGER NOT NULL
+        );
+        """,
     ];
 }
