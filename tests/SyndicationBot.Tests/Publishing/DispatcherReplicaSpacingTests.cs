@@ -91,7 +91,7 @@ public sealed class DispatcherReplicaSpacingTests : IDisposable
             return Task.FromResult<PublishResult>(new PublishResult.Published(post.PostId.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
         }
 
-        public Task<PublishResult.Published?> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
-            Task.FromResult<PublishResult.Published?>(null);
+        public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
+            Task.FromResult(LookupResult.Absent);
     }
 }

@@ -515,7 +515,7 @@ public abstract class LedgerContract : IAsyncLifetime
     public async Task RecordAsync_ErrorWithAConfiguredSecret_IsStoredMasked()
     {
         // Arrange
-        var secretive = await OpenAsync(new Configuration.SecretRedactor(["tok-9f8e7d6c5b4a"]));
+        var secretive = await OpenAsync(new global::SyndicationBot.Configuration.SecretRedactor(["tok-9f8e7d6c5b4a"]));
         await secretive.Queue.InitializeAsync(CancellationToken.None);
         await EnqueueAsync("A", "webhook", Now);
         var post = Assert.Single(await secretive.Queue.ClaimDueAsync(Now, "me", Lease, 10, CancellationToken.None));
@@ -870,7 +870,7 @@ public abstract class LedgerContract : IAsyncLifetime
     protected abstract Task ResetStoreAsync();
 
     /// <summary>Opens another instance of the ledger on the same store (another process's or replica's view), not initialised.</summary>
-    internal abstract Task<Ledger> OpenAsync(Configuration.SecretRedactor? redactor = null);
+    internal abstract Task<Ledger> OpenAsync(global::SyndicationBot.Configuration.SecretRedactor? redactor = null);
 
     private const string StormUrl = "https://news.example.com/storm";
 
