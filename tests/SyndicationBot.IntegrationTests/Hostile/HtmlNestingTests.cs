@@ -30,7 +30,7 @@ public sealed class HtmlNestingTests
     [InlineData("<span>")]
     [InlineData("<b>")]
     [InlineData("<table>")]
-    public void Load_HundredThousandUnclosedElements_AnswersWellUnderASecond(string tag)
+    public void Load_HundredThousandUnclosedElements_AnswersInSecondsNotMinutes(string tag)
     {
         // Arrange
         var html = UnclosedDivs(0).Replace("<body>", "<body>" + string.Concat(Enumerable.Repeat(tag, 100_000)), StringComparison.Ordinal);
@@ -43,14 +43,16 @@ public sealed class HtmlNestingTests
         var results = loader.Load("deep.html", bytes);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
-        // Assert: an answer (read or rejected with a reason), in well under a second.
+        // Assert: an answer (read or rejected with a reason). Unbounded nesting took 335 s here and bounded takes about
+        // 0.2 s on an idle core; the limit sits far from both so that a loaded machine cannot fail it and the old
+        // behaviour cannot pass it (the speed itself is a benchmark's business, docs/BENCHMARKS.md).
         var result = Assert.Single(results);
         if (result is ArticleReadResult.Rejected rejected)
         {
             Assert.StartsWith("deep.html ", rejected.Reason, StringComparison.Ordinal);
         }
 
-        Assert.True(elapsed < TimeSpan.FromMilliseconds(700), $"reading {bytes.Length} bytes of nested {tag} took {elapsed.TotalMilliseconds:0} ms");
+        Assert.True(elapsed < TimeSpan.FromSeconds(30), $"reading {bytes.Length} bytes of nested {tag} took {elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]
@@ -84,6 +86,7 @@ public sealed class HtmlNestingTests
         // Assert
         Assert.Equal(2, handled);
         Assert.Contains("Tangier opens a new ferry terminal", await host.QueuedTitlesAsync());
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"the scan took {elapsed.TotalSeconds:0.0} s");
+        // Far from both the unbounded 335 s and the bounded fraction of a second, whatever the machine's load.
+        Assert.True(elapsed < TimeSpan.FromSeconds(60), $"the scan took {elapsed.TotalSeconds:0.0} s");
     }
 }
