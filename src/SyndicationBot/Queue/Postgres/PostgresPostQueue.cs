@@ -327,6 +327,26 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
             : AsTime(await ScalarAsync("SELECT last_sent_at FROM channel_turns WHERE channel = @channel;", cancellationToken, Text("channel", channel))) + minSpacing;
     }
 
+    public async Task<DateTimeOffset?> TakeWindowPermitAsync(string channel, DateTimeOffset now, int permits, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var taken = await ExecuteAsync(
+            """
+            INSERT INTO channel_windows AS w (channel, window_start, used) VALUES (@channel, @now, 1)
+            ON CONFLICT (channel) DO UPDATE SET
+                window_start = CASE WHEN w.window_start <= @closed THEN @now ELSE w.window_start END,
+                used = CASE WHEN w.window_start <= @closed THEN 1 ELSE w.used + 1 END
+            WHERE w.window_start <= @closed OR w.used < @permits;
+            """,
+            cancellationToken,
+            Text("channel", channel),
+            Time("now", now),
+            Time("closed", now - window),
+            Int("permits", permits));
+        return taken > 0
+            ? null
+            : AsTime(await ScalarAsync("SELECT window_start FROM channel_windows WHERE channel = @channel;", cancellationToken, Text("channel", channel))) + window;
+    }
+
     public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             "UPDATE attempts SET request_at = @now WHERE id = (SELECT MAX(id) FROM attempts WHERE post_id = @id AND owner = @owner);",
