@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Channels;
+using SyndicationBot.Channels.Resilience;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
 
@@ -24,7 +25,8 @@ internal sealed partial class Dispatcher(
     TimeProvider timeProvider,
     ILogger<Dispatcher> logger,
     IChannelSwitches? switches = null,
-    SyndicationMetrics? metrics = null)
+    SyndicationMetrics? metrics = null,
+    IOptionsMonitor<ChannelResilienceOptions>? resilience = null)
 {
     /// <summary>The note of a claimed post put back unsent because the service was stopping.</summary>
     public const string ReleasedAtShutdown = "released at shutdown before sending";
@@ -134,6 +136,15 @@ internal sealed partial class Dispatcher(
         {
             _lastSent.TryRemove(channelName, out _);
             await RecordAsync(post, new PostOutcome.Released(free, $"MinSpacing {spacing} after the channel's last post (sent by another dispatcher on the ledger)"));
+            return;
+        }
+
+        // The channel's proactive rate limit, counted in the ledger: three replicas together stay within one window's
+        // permits (each channel's own pipeline limiter still guards this process).
+        if (resilience?.Get(channelName) is { PermitsPerWindow: > 0 } limit
+            && await queue.TakeWindowPermitAsync(channelName, now, limit.PermitsPerWindow, limit.Window, stopping) is { } reopens)
+        {
+            await RecordAsync(post, new PostOutcome.Released(reopens, $"proactive rate limit {limit.PermitsPerWindow} per {limit.Window} reached on the ledger (all replicas); next window at {reopens:O}"));
             return;
         }
 

@@ -35,6 +35,13 @@ internal interface IDispatchLedger : ILedgerStore, IRequestMarks
     /// </summary>
     Task<DateTimeOffset?> TakeSendTurnAsync(string channel, DateTimeOffset now, TimeSpan minSpacing, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes one of <paramref name="channel"/>'s <paramref name="permits"/> requests per <paramref name="window"/>, counted
+    /// in the ledger for every dispatcher on it (a window opens at the first request after the last one closed).
+    /// Returns null when a permit was taken, else when the current window closes.
+    /// </summary>
+    Task<DateTimeOffset?> TakeWindowPermitAsync(string channel, DateTimeOffset now, int permits, TimeSpan window, CancellationToken cancellationToken);
+
     /// <summary>When the channel last published a post, or null.</summary>
     Task<DateTimeOffset?> GetLastPublishedAsync(string channel, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyndicationBot.Channels;
+using SyndicationBot.Channels.Resilience;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
@@ -11,7 +12,7 @@ using Xunit;
 
 namespace SyndicationBot.Tests.Publishing;
 
-/// <summary>Two dispatchers of two processes (replicas) on one ledger keep the channel's MinSpacing between them.</summary>
+/// <summary>Two dispatchers of two processes (replicas) on one ledger keep the channel's MinSpacing and proactive rate limit between them.</summary>
 public sealed class DispatcherReplicaSpacingTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
@@ -51,11 +52,35 @@ public sealed class DispatcherReplicaSpacingTests : IDisposable
         Assert.Equal([Start, Start + Spacing, Start + Spacing + Spacing], _sentAt);
     }
 
-    private async Task<(Dispatcher Dispatcher, SqlitePostQueue Queue)> CreateReplicaAsync()
+    [Fact]
+    public async Task RunOnceAsync_TwoReplicasSharingAProactiveLimit_SendNoMoreThanItsPermitsPerWindowTogether()
+    {
+        // Arrange: mastodon may take 2 requests per hour; no spacing. Each replica sends one, then a third is due.
+        var limit = new ChannelResilienceOptions { PermitsPerWindow = 2, Window = TimeSpan.FromHours(1) };
+        var (a, queueA) = await CreateReplicaAsync(TimeSpan.Zero, limit);
+        var (b, _) = await CreateReplicaAsync(TimeSpan.Zero, limit);
+        await EnqueueAsync(queueA, "first", Start);
+        await a.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+        await EnqueueAsync(queueA, "second", Start);
+        await b.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var third = await EnqueueAsync(queueA, "third", _time.GetUtcNow());
+
+        // Act
+        await a.RunOnceAsync(CancellationToken.None, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([Start, Start], _sentAt);
+        var held = await queueA.GetAsync(third, CancellationToken.None);
+        Assert.Equal(PostState.Queued, held!.State);
+        Assert.Equal(Start.AddHours(1), await queueA.GetNextWakeAsync(CancellationToken.None));
+    }
+
+    private async Task<(Dispatcher Dispatcher, SqlitePostQueue Queue)> CreateReplicaAsync(TimeSpan? spacing = null, ChannelResilienceOptions? resilience = null)
     {
         var queue = _ledger.Open();
         await queue.InitializeAsync(CancellationToken.None);
-        var schedule = Options.Create(new ScheduleOptions { MinSpacing = Spacing });
+        var schedule = Options.Create(new ScheduleOptions { MinSpacing = spacing ?? Spacing });
         var scheduler = new PostScheduler(schedule, queue, NullLogger<PostScheduler>.Instance);
         var options = new DispatchOptions();
         var dispatcher = new Dispatcher(
@@ -67,7 +92,8 @@ public sealed class DispatcherReplicaSpacingTests : IDisposable
             Options.Create(options),
             Options.Create(new StorageOptions()),
             _time,
-            NullLogger<Dispatcher>.Instance);
+            NullLogger<Dispatcher>.Instance,
+            resilience: resilience is null ? null : new FixedOptions(resilience));
         return (dispatcher, queue);
     }
 
@@ -75,6 +101,15 @@ public sealed class DispatcherReplicaSpacingTests : IDisposable
     {
         await queue.EnqueueAsync(TestArticles.Create(title), [new(TestArticles.Draft("mastodon"), due)], _time.GetUtcNow(), CancellationToken.None);
         return (await queue.ListAsync(Enum.GetValues<PostState>(), 100, false, CancellationToken.None)).Single(p => p.ArticleTitle == title).Id;
+    }
+
+    private sealed class FixedOptions(ChannelResilienceOptions options) : IOptionsMonitor<ChannelResilienceOptions>
+    {
+        public ChannelResilienceOptions CurrentValue => options;
+
+        public ChannelResilienceOptions Get(string? name) => options;
+
+        public IDisposable? OnChange(Action<ChannelResilienceOptions, string?> listener) => null;
     }
 
     private sealed class RecordingChannel(DispatcherReplicaSpacingTests test) : IChannel

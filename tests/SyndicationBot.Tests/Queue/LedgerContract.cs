@@ -608,6 +608,29 @@ public abstract class LedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakeWindowPermitAsync_PermitsPerWindow_SharedByEveryInstanceAndRenewedWhenTheWindowCloses()
+    {
+        // Arrange: two replicas share x's limit of 3 per 15 minutes.
+        var other = await OpenAsync();
+        await other.Queue.InitializeAsync(CancellationToken.None);
+        var window = TimeSpan.FromMinutes(15);
+
+        // Act
+        var answers = new List<DateTimeOffset?>
+        {
+            await Queue.TakeWindowPermitAsync("x", Now, 3, window, CancellationToken.None),
+            await other.Queue.TakeWindowPermitAsync("x", Now.AddMinutes(1), 3, window, CancellationToken.None),
+            await Queue.TakeWindowPermitAsync("x", Now.AddMinutes(2), 3, window, CancellationToken.None),
+            await other.Queue.TakeWindowPermitAsync("x", Now.AddMinutes(3), 3, window, CancellationToken.None),
+            await Queue.TakeWindowPermitAsync("mastodon", Now.AddMinutes(3), 3, window, CancellationToken.None),
+            await other.Queue.TakeWindowPermitAsync("x", Now.AddMinutes(15), 3, window, CancellationToken.None),
+        };
+
+        // Assert
+        Assert.Equal([null, null, null, Now.AddMinutes(15), null, null], answers);
+    }
+
+    [Fact]
     public async Task OperatorVerbs_FollowTheStateRules()
     {
         // Arrange

@@ -11,10 +11,17 @@ namespace SyndicationBot.Queue.Postgres;
 /// The ledger on a PostgreSQL server, shared by several replicas of the service. Row locks replace SQLite's single
 /// writer: a claim takes due posts with <c>FOR UPDATE SKIP LOCKED</c> (two dispatchers never get the same post and
 /// never wait for each other), every lease carries a fencing token that recording an outcome must present, and the
-/// schema is migrated under an advisory lock so replicas starting together migrate once. Article and post uniqueness
-/// (article key; article and channel; idempotency key) is the database's, so concurrent ingestion of one input queues
-/// its posts once. Same rules as every adapter: <see cref="PostStates"/> and <see cref="ArticleMatcher"/>.
+/// schema is migrated under an advisory lock so replicas starting together migrate once. Same rules as every adapter:
+/// <see cref="PostStates"/> and <see cref="ArticleMatcher"/>.
 /// </summary>
+/// <remarks>
+/// Work that must happen once (feed polling, folder watching) runs on every replica, and the ledger's unique keys
+/// decide: article key, (article, channel) and idempotency key are inserted with <c>ON CONFLICT DO NOTHING</c>, so of
+/// replicas ingesting one input at once, one queues its posts and the others add none. No replica is elected: an
+/// elected ingester would need a take-over when it dies (a window in which nothing is read), while duplicates here
+/// cost only a repeated fetch. Spacing between those posts is kept at dispatch by the channel's send turn
+/// (<see cref="TakeSendTurnAsync"/>), not by the schedule each replica computed alone.
+/// </remarks>
 internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyncDisposable
 {
     private const string PostColumns =
@@ -318,6 +325,26 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
         return taken > 0
             ? null
             : AsTime(await ScalarAsync("SELECT last_sent_at FROM channel_turns WHERE channel = @channel;", cancellationToken, Text("channel", channel))) + minSpacing;
+    }
+
+    public async Task<DateTimeOffset?> TakeWindowPermitAsync(string channel, DateTimeOffset now, int permits, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var taken = await ExecuteAsync(
+            """
+            INSERT INTO channel_windows AS w (channel, window_start, used) VALUES (@channel, @now, 1)
+            ON CONFLICT (channel) DO UPDATE SET
+                window_start = CASE WHEN w.window_start <= @closed THEN @now ELSE w.window_start END,
+                used = CASE WHEN w.window_start <= @closed THEN 1 ELSE w.used + 1 END
+            WHERE w.window_start <= @closed OR w.used < @permits;
+            """,
+            cancellationToken,
+            Text("channel", channel),
+            Time("now", now),
+            Time("closed", now - window),
+            Int("permits", permits));
+        return taken > 0
+            ? null
+            : AsTime(await ScalarAsync("SELECT window_start FROM channel_windows WHERE channel = @channel;", cancellationToken, Text("channel", channel))) + window;
     }
 
     public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -109,5 +109,14 @@ internal static class PostgresSchema
             last_sent_at  timestamptz NOT NULL
         );
         """,
+
+        // 3: each channel's proactive rate-limit window, counted for every replica.
+        """
+        CREATE TABLE channel_windows (
+            channel       text PRIMARY KEY,
+            window_start  timestamptz NOT NULL,
+            used          integer NOT NULL
+        );
+        """,
     ];
 }

@@ -606,6 +606,36 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             cancellationToken);
     }
 
+    public async Task<DateTimeOffset?> TakeWindowPermitAsync(string channel, DateTimeOffset now, int permits, TimeSpan window, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(
+            async connection =>
+            {
+                var taken = await ExecuteAsync(
+                    connection,
+                    null,
+                    """
+                    INSERT INTO channel_windows (channel, window_start, used) VALUES ($channel, $now, 1)
+                    ON CONFLICT(channel) DO UPDATE SET
+                        window_start = CASE WHEN channel_windows.window_start <= $closed THEN $now ELSE channel_windows.window_start END,
+                        used = CASE WHEN channel_windows.window_start <= $closed THEN 1 ELSE channel_windows.used + 1 END
+                    WHERE channel_windows.window_start <= $closed OR channel_windows.used < $permits;
+                    """,
+                    cancellationToken,
+                    ("$channel", channel),
+                    ("$now", now.ToUnixTimeMilliseconds()),
+                    ("$closed", (now - window).ToUnixTimeMilliseconds()),
+                    ("$permits", permits));
+                if (taken > 0)
+                {
+                    return (DateTimeOffset?)null;
+                }
+
+                return FromMs(await ScalarAsync(connection, null, "SELECT window_start FROM channel_windows WHERE channel = $channel;", cancellationToken, ("$channel", channel))) + window;
+            },
+            cancellationToken);
+    }
+
     public async Task MarkRequestAsync(long postId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await WriteAsync(

@@ -172,5 +172,15 @@ internal static class SqliteSchema
             last_sent_at  INTEGER NOT NULL
         );
         """,
+
+        // 9: each channel's proactive rate-limit window, counted for every process on the ledger
+        //    (IDispatchLedger.TakeWindowPermitAsync).
+        """
+        CREATE TABLE channel_windows (
+            channel       TEXT PRIMARY KEY,
+            window_start  INTEGER NOT NULL,
+            used          INTEGER NOT NULL
+        );
+        """,
     ];
 }
