@@ -83,6 +83,12 @@ internal static class SyndicationBotHostBuilderExtensions
             .ValidateElementsWithKeys(RoutingOptions.SectionName);
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
         services.AddSingleton<ArticleRouter>();
+        services.AddOptionsWithValidateOnStart<ApprovalOptions>()
+            .BindConfiguration(ApprovalOptions.SectionName)
+            .ValidateDataAnnotationsWithKeys(ApprovalOptions.SectionName)
+            .ValidateElementsWithKeys(ApprovalOptions.SectionName);
+        services.AddSingleton<ApprovalExpiryService>();
+        services.AddHostedService(provider => provider.GetRequiredService<ApprovalExpiryService>());
         services.AddOptionsWithValidateOnStart<HealthOptions>()
             .BindConfiguration(HealthOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(HealthOptions.SectionName);

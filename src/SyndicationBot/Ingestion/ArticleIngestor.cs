@@ -301,8 +301,11 @@ internal sealed partial class ArticleIngestor(
         foreach (var channel in route.Channels)
         {
             var draft = Compose(channel.Channel, article, summary);
-            var due = await scheduler.AssignDueAsync(channel.Channel, urgent: false, now, cancellationToken);
-            posts.Add(new NewPost(draft, due));
+
+            // A held post takes no time on the channel: it gets one from the schedule when it is approved.
+            posts.Add(channel.Hold
+                ? new NewPost(draft, now, Held: true)
+                : new NewPost(draft, await scheduler.AssignDueAsync(channel.Channel, urgent: false, now, cancellationToken)));
         }
 
         var added = await queue.EnqueueAsync(article, identity, posts, now, cancellationToken);

@@ -20,4 +20,10 @@ internal interface IOperatorLedger : ILedgerStore
 
     /// <summary>Operator: move a post that has not gone out to a new due time. False otherwise.</summary>
     Task<bool> RescheduleAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Operator: approve a held post (<see cref="PostStates.Approvable"/>): queued, due at <paramref name="dueAt"/> (the schedule's time). False when it is not held.</summary>
+    Task<bool> ApproveAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Cancels, with <paramref name="reason"/>, every held post written before <paramref name="heldBefore"/>; returns their ids.</summary>
+    Task<IReadOnlyList<long>> ExpireHeldAsync(DateTimeOffset heldBefore, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 }

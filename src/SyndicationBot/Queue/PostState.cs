@@ -3,6 +3,7 @@ namespace SyndicationBot.Queue;
 /// <summary>The life of a post in the ledger.</summary>
 /// <remarks>
 /// Queued → Publishing → Published | RetryWaiting | Failed | Skipped | Cancelled | InDoubt.
+/// Held → Queued (approved, at the schedule's next time) | Cancelled (refused, or expired after Approval:MaxWait).
 /// RetryWaiting → Publishing again at its next attempt time. A Publishing post whose lease expired
 /// is recovered by its channel's <see cref="Channels.DeliveryGuarantee"/>.
 /// </remarks>
@@ -31,4 +32,7 @@ internal enum PostState
 
     /// <summary>The outcome of an attempt is unknown and the network cannot dedupe: the operator decides.</summary>
     InDoubt = 7,
+
+    /// <summary>Held for an editor (its route's <c>Approval: Hold</c>): never claimed; <c>queue approve</c> queues it at the schedule's next time, <c>queue cancel</c> refuses it.</summary>
+    Held = 8,
 }

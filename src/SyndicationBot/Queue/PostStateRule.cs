@@ -8,6 +8,7 @@ namespace SyndicationBot.Queue;
 /// <param name="Cancellable">The operator may cancel it (or acknowledge it, for a dead letter).</param>
 /// <param name="Retryable">The operator may queue it again, due now.</param>
 /// <param name="Reschedulable">The operator may move it to a new due time.</param>
+/// <param name="Approvable">The operator may approve it: it is queued at the due time the schedule gives then.</param>
 internal sealed record PostStateRule(
     PostState State,
     bool Live,
@@ -15,4 +16,5 @@ internal sealed record PostStateRule(
     bool Unsent,
     bool Cancellable,
     bool Retryable,
-    bool Reschedulable);
+    bool Reschedulable,
+    bool Approvable = false);

@@ -11,7 +11,7 @@ namespace SyndicationBot.Queue;
 /// </summary>
 internal static class PostStates
 {
-    // State, Live, Claimable, Unsent, Cancellable, Retryable, Reschedulable.
+    // State, Live, Claimable, Unsent, Cancellable, Retryable, Reschedulable (, Approvable).
     private static readonly PostStateRule[] Table =
     [
         new(PostState.Queued, Live: true, Claimable: true, Unsent: true, Cancellable: true, Retryable: false, Reschedulable: true),
@@ -22,6 +22,9 @@ internal static class PostStates
         new(PostState.Skipped, Live: false, Claimable: false, Unsent: false, Cancellable: false, Retryable: true, Reschedulable: true),
         new(PostState.Cancelled, Live: false, Claimable: false, Unsent: false, Cancellable: false, Retryable: true, Reschedulable: true),
         new(PostState.InDoubt, Live: true, Claimable: false, Unsent: false, Cancellable: true, Retryable: true, Reschedulable: true),
+
+        // Not live: a held post takes no time on the channel until it is approved and the schedule gives it one.
+        new(PostState.Held, Live: false, Claimable: false, Unsent: true, Cancellable: true, Retryable: false, Reschedulable: false, Approvable: true),
     ];
 
     private static readonly FrozenDictionary<PostState, PostStateRule> Rules = BuildRules();
@@ -47,15 +50,28 @@ internal static class PostStates
     /// <summary>States <c>queue reschedule</c> applies to.</summary>
     public static IReadOnlyList<PostState> Reschedulable { get; } = Where(rule => rule.Reschedulable);
 
+    /// <summary>States <c>queue approve</c> applies to.</summary>
+    public static IReadOnlyList<PostState> Approvable { get; } = Where(rule => rule.Approvable);
+
     /// <summary>The state of a claimed post, whose outcome only its lease holder (or lease recovery) may record.</summary>
     public static PostState Leased => PostState.Publishing;
 
-    /// <summary>The state a new post starts in, and the one retry, reschedule and release lead back to.</summary>
+    /// <summary>The state a new post starts in, and the one retry, reschedule, approval and release lead back to.</summary>
     public static PostState Initial => PostState.Queued;
+
+    /// <summary>The state a new post is written in: <see cref="PostState.Held"/> when its route holds it for approval, else <see cref="Initial"/>.</summary>
+    public static PostState Entry(NewPost post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return post.Held ? PostState.Held : Initial;
+    }
+
+    /// <summary>The ready time a new post is written with: its due time when it may be claimed, none when it is held.</summary>
+    public static DateTimeOffset? EntryReadyAt(NewPost post) => Rule(Entry(post)).Claimable ? post.DueAt : null;
 
     /// <summary>
     /// Every allowed move, derived from the table: claim (claimable → leased), the outcome of an attempt (leased → any
-    /// outcome's state), and the operator's cancel, retry and reschedule.
+    /// outcome's state), and the operator's cancel, retry, reschedule and approve.
     /// </summary>
     public static FrozenSet<(PostState From, PostState To)> Transitions { get; } = BuildTransitions();
 
@@ -139,7 +155,7 @@ internal static class PostStates
                 moves.Add((rule.State, PostState.Cancelled));
             }
 
-            if (rule.Retryable || rule.Reschedulable)
+            if (rule.Retryable || rule.Reschedulable || rule.Approvable)
             {
                 moves.Add((rule.State, Initial));
             }

@@ -653,6 +653,7 @@ public abstract class LedgerContract : IAsyncLifetime
     [InlineData("cancel")]
     [InlineData("retry")]
     [InlineData("reschedule")]
+    [InlineData("approve")]
     public async Task OperatorVerb_OnAPostInEachState_AppliesExactlyWherePostStatesSays(string verb)
     {
         // Arrange
@@ -666,6 +667,7 @@ public abstract class LedgerContract : IAsyncLifetime
             {
                 "cancel" => (rule.Cancellable, await Queue.CancelAsync(id, Now, CancellationToken.None)),
                 "retry" => (rule.Retryable, await Queue.RetryAsync(id, Now, CancellationToken.None)),
+                "approve" => (rule.Approvable, await Queue.ApproveAsync(id, Now.AddDays(2), Now, CancellationToken.None)),
                 _ => (rule.Reschedulable, await Queue.RescheduleAsync(id, Now.AddDays(2), Now, CancellationToken.None)),
             };
             var after = (await Queue.GetAsync(id, CancellationToken.None))!.State;
@@ -889,6 +891,99 @@ public abstract class LedgerContract : IAsyncLifetime
         Assert.Null(await Queue.GetLastPublishedAsync("mastodon", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ClaimDueAsync_HeldPost_NeverClaimedNorWokenForNorHoldingTime()
+    {
+        // Arrange
+        var id = await EnqueueHeldAsync("Held story", Now);
+
+        // Act
+        var claimed = await Queue.ClaimDueAsync(Now.AddDays(30), "test", Lease, 10, CancellationToken.None);
+        var wake = await Queue.GetNextWakeAsync(CancellationToken.None);
+        var lastDue = await Queue.GetLastDueAsync("x", CancellationToken.None);
+
+        // Assert
+        Assert.Empty(claimed);
+        Assert.Null(wake);
+        Assert.Null(lastDue);
+        Assert.Equal(PostState.Held, (await Queue.GetAsync(id, CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_HeldPost_QueuedAtTheGivenTimeAndClaimedThenOnly()
+    {
+        // Arrange
+        var id = await EnqueueHeldAsync("Held story", Now);
+        var due = Now.AddMinutes(20);
+
+        // Act
+        var approved = await Queue.ApproveAsync(id, due, Now, CancellationToken.None);
+        var again = await Queue.ApproveAsync(id, due, Now, CancellationToken.None);
+        var early = await Queue.ClaimDueAsync(due.AddSeconds(-1), "test", Lease, 10, CancellationToken.None);
+        var onTime = await Queue.ClaimDueAsync(due, "test", Lease, 10, CancellationToken.None);
+
+        // Assert
+        Assert.True(approved);
+        Assert.False(again);
+        Assert.Empty(early);
+        Assert.Equal(id, Assert.Single(onTime).Id);
+        Assert.Equal(due, onTime[0].DueAt);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_PostNotHeld_Refused()
+    {
+        // Arrange
+        await Queue.EnqueueAsync(TestArticles.Create("Queued story"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
+        var queued = Assert.Single(await Queue.ListAsync([PostState.Queued], 10, false, CancellationToken.None));
+
+        // Act
+        var approved = await Queue.ApproveAsync(queued.Id, Now.AddHours(1), Now, CancellationToken.None);
+
+        // Assert
+        Assert.False(approved);
+        Assert.Equal(Now, (await Queue.GetAsync(queued.Id, CancellationToken.None))!.DueAt);
+    }
+
+    [Fact]
+    public async Task ExpireHeldAsync_OnlyHeldPostsWrittenBeforeTheCutOff_CancelledWithTheReason()
+    {
+        // Arrange
+        var old = await EnqueueHeldAsync("Old held story", Now);
+        await Queue.EnqueueAsync(TestArticles.Create("Queued story"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
+        var fresh = await EnqueueHeldAsync("Fresh held story", Now.AddHours(2));
+
+        // Act
+        var expired = await Queue.ExpireHeldAsync(Now.AddHours(1), "not approved in time", Now.AddHours(3), CancellationToken.None);
+
+        // Assert
+        Assert.Equal([old], expired);
+        var oldPost = (await Queue.GetAsync(old, CancellationToken.None))!;
+        Assert.Equal((PostState.Cancelled, "not approved in time"), (oldPost.State, oldPost.LastError));
+        Assert.Equal(PostState.Held, (await Queue.GetAsync(fresh, CancellationToken.None))!.State);
+        Assert.Equal(1, (await Queue.CountByStateAsync(CancellationToken.None))[PostState.Queued]);
+    }
+
+    [Fact]
+    public async Task CancelAsync_HeldPost_Cancelled()
+    {
+        // Arrange
+        var id = await EnqueueHeldAsync("Held story", Now);
+
+        // Act
+        var cancelled = await Queue.CancelAsync(id, Now, CancellationToken.None);
+
+        // Assert
+        Assert.True(cancelled);
+        Assert.Equal(PostState.Cancelled, (await Queue.GetAsync(id, CancellationToken.None))!.State);
+    }
+
+    private async Task<long> EnqueueHeldAsync(string title, DateTimeOffset at)
+    {
+        await Queue.EnqueueAsync(TestArticles.Create(title), [new(TestArticles.Draft("x"), at, Held: true)], at, CancellationToken.None);
+        return (await Queue.ListAsync([PostState.Held], 100, false, CancellationToken.None)).Single(p => p.ArticleTitle == title).Id;
+    }
+
     /// <summary>Empties the store (a fresh database, schema and all) before each test.</summary>
     protected abstract Task ResetStoreAsync();
 
@@ -917,6 +1012,7 @@ public abstract class LedgerContract : IAsyncLifetime
 
         ids[PostState.Publishing] = await EnqueueAsync("publishing", "x", Now);
         Assert.Single(await Queue.ClaimDueAsync(Now, "me", Lease, 1, CancellationToken.None));
+        ids[PostState.Held] = await EnqueueHeldAsync("held", Now);
         Assert.Equal(Enum.GetValues<PostState>().Order(), ids.Keys.Order());
         return ids;
     }

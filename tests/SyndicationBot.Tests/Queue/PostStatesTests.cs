@@ -22,8 +22,9 @@ public sealed class PostStatesTests
         // Assert: the lists the ledger always used (stored numbers must not move: existing ledgers read the same).
         Assert.Equal([PostState.Queued, PostState.Publishing, PostState.Published, PostState.RetryWaiting, PostState.InDoubt], PostStates.Live);
         Assert.Equal([PostState.Queued, PostState.RetryWaiting], PostStates.Claimable);
-        Assert.Equal([PostState.Queued, PostState.RetryWaiting], PostStates.Unsent);
-        Assert.Equal([PostState.Queued, PostState.RetryWaiting, PostState.Failed, PostState.InDoubt], PostStates.Cancellable);
+        Assert.Equal([PostState.Queued, PostState.RetryWaiting, PostState.Held], PostStates.Unsent);
+        Assert.Equal([PostState.Queued, PostState.RetryWaiting, PostState.Failed, PostState.InDoubt, PostState.Held], PostStates.Cancellable);
+        Assert.Equal([PostState.Held], PostStates.Approvable);
         Assert.Equal([PostState.RetryWaiting, PostState.Failed, PostState.Skipped, PostState.Cancelled, PostState.InDoubt], PostStates.Retryable);
         Assert.Equal([PostState.Queued, PostState.RetryWaiting, PostState.Skipped, PostState.Cancelled, PostState.InDoubt], PostStates.Reschedulable);
         Assert.Equal("(0, 1, 2, 3, 7)", PostStates.SqlList(PostStates.Live));
@@ -42,6 +43,11 @@ public sealed class PostStatesTests
     [InlineData(nameof(PostState.InDoubt), nameof(PostState.Publishing), false)]
     [InlineData(nameof(PostState.Skipped), nameof(PostState.Publishing), false)]
     [InlineData(nameof(PostState.Cancelled), nameof(PostState.Cancelled), false)]
+    [InlineData(nameof(PostState.Held), nameof(PostState.Queued), true)]
+    [InlineData(nameof(PostState.Held), nameof(PostState.Cancelled), true)]
+    [InlineData(nameof(PostState.Held), nameof(PostState.Publishing), false)]
+    [InlineData(nameof(PostState.Held), nameof(PostState.Published), false)]
+    [InlineData(nameof(PostState.Queued), nameof(PostState.Held), false)]
     public void CanMove_FollowsTheStateMachine(string from, string to, bool allowed)
     {
         // Act / Assert

@@ -71,13 +71,14 @@ internal sealed class CommandVerbs(Func<HostApplicationBuilder> createBuilder, T
         var queue = new Command("queue", "Upcoming posts, and the operator's decisions on one post. Without an action: list.");
         AddList(queue);
 
-        var list = new Command("list", "Upcoming posts (queued, publishing, retrying, in doubt) with their local due times.");
+        var list = new Command("list", "Upcoming posts (held for approval, queued, publishing, retrying, in doubt) with their local due times.");
         AddList(list);
         queue.Subcommands.Add(list);
 
         queue.Subcommands.Add(CreateChange("cancel", "Cancel a post that has not gone out, or acknowledge a failed one (dead letter).", withTime: false));
         queue.Subcommands.Add(CreateChange("retry", "Queue a failed, skipped, cancelled or in-doubt post again, due now.", withTime: false));
         queue.Subcommands.Add(CreateChange("reschedule", "Move a post that has not gone out to a new time, which must be in the future.", withTime: true));
+        queue.Subcommands.Add(CreateChange("approve", "Release a post held for approval: it is queued at the next time its channel's schedule gives.", withTime: false));
         return queue;
     }
 

@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using SyndicationBot.Queue;
+using SyndicationBot.Queue.Scheduling;
 
 namespace SyndicationBot.Hosting.Commands;
 
 /// <summary>
-/// The operator verbs over the ledger: <c>queue list|cancel|retry|reschedule</c>, <c>history</c>. They work on
+/// The operator verbs over the ledger: <c>queue list|cancel|retry|reschedule|approve</c>, <c>history</c>. They work on
 /// the database of a running service; its dispatcher notices the change within <c>Dispatch:MaxIdle</c>.
 /// </summary>
-internal sealed class QueueCommands(IPostQueue queue, TimeProvider timeProvider, TimeZoneInfo displayZone)
+internal sealed class QueueCommands(IPostQueue queue, TimeProvider timeProvider, TimeZoneInfo displayZone, IPostScheduler? scheduler = null)
 {
-    private static readonly PostState[] Upcoming = [PostState.Queued, PostState.Publishing, PostState.RetryWaiting, PostState.InDoubt];
+    private static readonly PostState[] Upcoming = [PostState.Held, PostState.Queued, PostState.Publishing, PostState.RetryWaiting, PostState.InDoubt];
     private static readonly PostState[] Past = [PostState.Published, PostState.Failed, PostState.Skipped, PostState.Cancelled, PostState.InDoubt];
 
     /// <summary><c>queue [list] [--all] [--json] [--limit N]</c>: upcoming posts (or all) in due order.</summary>
@@ -30,7 +31,7 @@ internal sealed class QueueCommands(IPostQueue queue, TimeProvider timeProvider,
         return 0;
     }
 
-    /// <summary><c>queue cancel|retry|reschedule &lt;id&gt; [time]</c>. Exit 1 when the post is missing or in a state the action does not apply to, 2 for a bad time.</summary>
+    /// <summary><c>queue cancel|retry|reschedule|approve &lt;id&gt; [time]</c>. An approved post gets its due time from the channel's schedule now, as a new post would. Exit 1 when the post is missing or in a state the action does not apply to, 2 for a bad time.</summary>
     public async Task<int> ChangeAsync(string action, long id, string? time, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await queue.InitializeAsync(cancellationToken);
@@ -43,6 +44,14 @@ internal sealed class QueueCommands(IPostQueue queue, TimeProvider timeProvider,
                 break;
             case "retry":
                 changed = await queue.RetryAsync(id, now, cancellationToken);
+                break;
+            case "approve":
+                // Approval never jumps the queue: the schedule gives the post its time (spacing, slots, quiet hours) as of
+                // now, and the dispatcher still applies the caps, the budget and the rate limit when it comes.
+                changed = scheduler is not null
+                    && await queue.GetAsync(id, cancellationToken) is { } held
+                    && PostStates.Approvable.Contains(held.State)
+                    && await queue.ApproveAsync(id, await scheduler.AssignDueAsync(held.Channel, held.Urgent, now, cancellationToken), now, cancellationToken);
                 break;
             case "reschedule":
                 if (time is null || !TryParseTime(time, out var due))

@@ -179,6 +179,11 @@ internal sealed class StatusCommand(
                 await output.WriteLineAsync($"CAPPED    post {post.Id} on {post.Channel}: {post.LastError}");
             }
 
+            if (counts.TryGetValue(PostState.Held, out var heldCount) && heldCount > 0)
+            {
+                await output.WriteLineAsync($"HELD      {heldCount} posts wait for approval ('queue list' shows them, 'queue approve <id>' releases one, 'queue cancel <id>' refuses it)");
+            }
+
             foreach (var use in usage)
             {
                 await output.WriteLineAsync($"BUDGET    {Describe(use)}");

@@ -16,6 +16,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
+using SyndicationBot.Queue.Scheduling;
 
 namespace SyndicationBot.Hosting.Http;
 
@@ -174,6 +175,8 @@ internal sealed partial class HttpSurfaceService(
             {
                 "retry" => await queue.RetryAsync(id, now, cancellationToken),
                 "cancel" => await queue.CancelAsync(id, now, cancellationToken),
+                "approve" => await queue.GetAsync(id, cancellationToken) is { State: PostState.Held } held
+                    && await queue.ApproveAsync(id, await services.GetRequiredService<IPostScheduler>().AssignDueAsync(held.Channel, held.Urgent, now, cancellationToken), now, cancellationToken),
                 _ => (bool?)null,
             };
             if (changed is null)

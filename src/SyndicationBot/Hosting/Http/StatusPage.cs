@@ -23,6 +23,7 @@ internal sealed class StatusPage(
     private static readonly PostState[] Upcoming = [PostState.Queued, PostState.RetryWaiting, PostState.Publishing];
     private static readonly PostState[] Past = [PostState.Published, PostState.Failed, PostState.Skipped, PostState.Cancelled];
     private static readonly PostState[] Decisions = [PostState.InDoubt, PostState.Failed];
+    private static readonly PostState[] HeldStates = [PostState.Held];
 
     /// <summary>Renders the page.</summary>
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ internal sealed class StatusPage(
         var upcoming = await queue.ListAsync(Upcoming, 20, newestFirst: false, cancellationToken);
         var history = await queue.ListAsync(Past, 20, newestFirst: true, cancellationToken);
         var decisions = await queue.ListAsync(Decisions, 50, newestFirst: true, cancellationToken);
+        var held = await queue.ListAsync(HeldStates, 50, newestFirst: false, cancellationToken);
         var rejected = (await inputs.ListInputsAsync(500, cancellationToken)).Where(i => i.Outcome == IngestOutcome.Rejected).Take(20).ToList();
 
         var html = new StringBuilder(8192);
@@ -65,6 +67,7 @@ internal sealed class StatusPage(
         }
 
         html.Append("</table>");
+        AppendPosts(html, "Held for approval", "held", held, admin, p => Format(p.DueAt), "Held since (UTC)", ["approve", "cancel"]);
         AppendPosts(html, "Next posts due", "queue", upcoming, admin, p => Format(p.NextAttemptAt ?? p.DueAt), "Due (UTC)");
         AppendPosts(html, "Waiting for a decision", "decisions", decisions, admin, p => p.State.ToString(), "State");
         AppendPosts(html, "Recent history", "history", history, admin: false, p => Format(p.PublishedAt ?? p.DueAt), "When (UTC)");
@@ -79,8 +82,9 @@ internal sealed class StatusPage(
         return html.ToString();
     }
 
-    private static void AppendPosts(StringBuilder html, string title, string id, IReadOnlyList<QueuedPost> posts, bool admin, Func<QueuedPost, string> when, string whenHeader)
+    private static void AppendPosts(StringBuilder html, string title, string id, IReadOnlyList<QueuedPost> posts, bool admin, Func<QueuedPost, string> when, string whenHeader, string[]? actions = null)
     {
+        actions ??= ["retry", "cancel"];
         html.Append("<h2>").Append(Encode(title)).Append("</h2><table id=\"").Append(id).Append("\"><tr><th>Post</th><th>Channel</th><th>")
             .Append(Encode(whenHeader)).Append("</th><th>Title</th><th>Detail</th>").Append(admin ? "<th>Action</th>" : string.Empty).Append("</tr>");
         foreach (var post in posts)
@@ -101,8 +105,10 @@ internal sealed class StatusPage(
             if (admin)
             {
                 html.Append("<td>");
-                AppendAction(html, $"/admin/posts/{post.Id.ToString(CultureInfo.InvariantCulture)}/retry", "Retry");
-                AppendAction(html, $"/admin/posts/{post.Id.ToString(CultureInfo.InvariantCulture)}/cancel", "Cancel");
+                foreach (var action in actions)
+                {
+                    AppendAction(html, $"/admin/posts/{post.Id.ToString(CultureInfo.InvariantCulture)}/{action}", CultureInfo.InvariantCulture.TextInfo.ToTitleCase(action));
+                }
                 html.Append("</td>");
             }
 

@@ -10,12 +10,23 @@ namespace SyndicationBot.Ingestion.Routing;
 /// Decides which enabled channels an article goes to (<see cref="RoutingOptions"/>), and says why for each, or
 /// why none: pure, so <c>preview</c> shows exactly what the ingestor will do.
 /// </summary>
-internal sealed class ArticleRouter(IOptions<RoutingOptions> options, IHostEnvironment environment)
+internal sealed class ArticleRouter(IOptions<RoutingOptions> options, IHostEnvironment environment, IOptions<ApprovalOptions>? approval = null)
 {
     private const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreWidth | CompareOptions.IgnoreKanaType;
 
     /// <summary>Routes <paramref name="article"/> (from feed <paramref name="feed"/>, or a file when null) among the <paramref name="enabled"/> channel ids.</summary>
     public RouteDecision Route(Article article, string? feed, IReadOnlyCollection<string> enabled)
+    {
+        var decision = RouteWithoutSourceHold(article, feed, enabled);
+        if (approval?.Value.Sources is { Count: > 0 } sources && sources.FirstOrDefault(s => FromSource(s, article, feed)) is { } held)
+        {
+            return decision with { Channels = [.. decision.Channels.Select(c => c with { Hold = true, Because = $"{c.Because}; held: Approval:Sources has {held}" })] };
+        }
+
+        return decision;
+    }
+
+    private RouteDecision RouteWithoutSourceHold(Article article, string? feed, IReadOnlyCollection<string> enabled)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(enabled);

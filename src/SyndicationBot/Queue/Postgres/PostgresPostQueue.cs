@@ -402,6 +402,28 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
     public Task<bool> RescheduleAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         OperatorUpdateAsync(postId, "state = @to, ready_at = @at, due_at = @at, next_attempt_at = NULL", PostStates.Reschedulable, PostStates.Initial, now, dueAt, cancellationToken);
 
+    public Task<bool> ApproveAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OperatorUpdateAsync(postId, "state = @to, ready_at = @at, due_at = @at, next_attempt_at = NULL, last_error = NULL", PostStates.Approvable, PostStates.Initial, now, dueAt, cancellationToken);
+
+    public async Task<IReadOnlyList<long>> ExpireHeldAsync(DateTimeOffset heldBefore, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        await QueryAsync(
+            $"""
+            UPDATE posts SET state = @to, ready_at = NULL, next_attempt_at = NULL, last_error = @reason, updated_at = @now
+            WHERE state IN {PostStates.SqlList(PostStates.Approvable)} AND created_at < @before
+            RETURNING id;
+            """,
+            reader => ids.Add(reader.GetInt64(0)),
+            cancellationToken,
+            Short("to", PostState.Cancelled),
+            Text("reason", reason),
+            Time("now", now),
+            Time("before", heldBefore));
+        ids.Sort();
+        return ids;
+    }
+
     public async Task<IngestRecord?> GetIngestAsync(string fingerprint, CancellationToken cancellationToken)
     {
         IngestRecord? record = null;
@@ -575,8 +597,8 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
             transaction,
             $"""
             INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
-            SELECT a, c, pl, k, {PostStates.Sql(PostStates.Initial)}, u, d, d, 0, @now, @now
-            FROM unnest(@articles, @channels, @payloads, @keys, @urgent, @due) AS x(a, c, pl, k, u, d)
+            SELECT a, c, pl, k, s, u, d, r, 0, @now, @now
+            FROM unnest(@articles, @channels, @payloads, @keys, @states, @urgent, @due, @ready) AS x(a, c, pl, k, s, u, d, r)
             ON CONFLICT DO NOTHING;
             """,
             cancellationToken,
@@ -586,7 +608,9 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
             TextArray("payloads", [.. posts.Select(p => JsonSerializer.Serialize(p.Post.Draft, QueueJsonContext.Default.PostDraft))]),
             TextArray("keys", [.. posts.Select(p => ArticleIdentity.IdempotencyKey(p.ArticleKey, p.Post.Draft.Channel))]),
             new NpgsqlParameter("urgent", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = posts.Select(p => p.Post.Urgent).ToArray() },
-            new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = posts.Select(p => p.Post.DueAt.ToUniversalTime()).ToArray() });
+            new NpgsqlParameter("states", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = posts.Select(p => (short)PostStates.Entry(p.Post)).ToArray() },
+            new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = posts.Select(p => p.Post.DueAt.ToUniversalTime()).ToArray() },
+            new NpgsqlParameter("ready", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = posts.Select(p => PostStates.EntryReadyAt(p.Post)?.ToUniversalTime()).ToArray() });
     }
 
     private static NpgsqlParameter TextArray(string name, string?[] values) =>

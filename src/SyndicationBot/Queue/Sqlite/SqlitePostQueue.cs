@@ -43,7 +43,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     private const string InsertPostSql =
         """
         INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
-        VALUES ($article, $channel, $payload, $idem, $initial, $urgent, $due, $due, 0, $now, $now)
+        VALUES ($article, $channel, $payload, $idem, $initial, $urgent, $due, $ready, 0, $now, $now)
         ON CONFLICT DO NOTHING;
         """;
 
@@ -261,7 +261,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                         ("$idem", ArticleIdentity.IdempotencyKey(key, post.Draft.Channel)),
                         ("$urgent", post.Urgent ? 1 : 0),
                         ("$due", post.DueAt.ToUnixTimeMilliseconds()),
-                        ("$initial", (int)PostStates.Initial),
+                        ("$ready", PostStates.EntryReadyAt(post)?.ToUnixTimeMilliseconds()),
+                        ("$initial", (int)PostStates.Entry(post)),
                         ("$now", nowMs));
                 }
 
@@ -320,7 +321,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
                 var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
                 var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
-                insert.Parameters.AddWithValue("$initial", (int)PostStates.Initial);
+                var pReady = insert.Parameters.Add("$ready", SqliteType.Integer);
+                var pState = insert.Parameters.Add("$initial", SqliteType.Integer);
                 insert.Parameters.AddWithValue("$now", nowMs);
 
                 var added = 0;
@@ -345,6 +347,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                         pIdem.Value = ArticleIdentity.IdempotencyKey(article.Key, post.Draft.Channel);
                         pUrgent.Value = post.Urgent ? 1 : 0;
                         pDue.Value = post.DueAt.ToUnixTimeMilliseconds();
+                        pReady.Value = (object?)PostStates.EntryReadyAt(post)?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+                        pState.Value = (int)PostStates.Entry(post);
                         added += await insert.ExecuteNonQueryAsync(cancellationToken);
                     }
                 }
@@ -732,6 +736,55 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             now,
             dueAt,
             cancellationToken);
+
+    public Task<bool> ApproveAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OperatorUpdateAsync(
+            postId,
+            "state = $to, ready_at = $at, due_at = $at, next_attempt_at = NULL, last_error = NULL",
+            PostStates.Approvable,
+            PostStates.Initial,
+            now,
+            dueAt,
+            cancellationToken);
+
+    public async Task<IReadOnlyList<long>> ExpireHeldAsync(DateTimeOffset heldBefore, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var held = PostStates.SqlList(PostStates.Approvable);
+        return await WriteAsync(
+            async connection =>
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                var ids = new List<long>();
+                await using (var select = connection.CreateCommand())
+                {
+                    select.Transaction = transaction;
+                    select.CommandText = $"SELECT id FROM posts WHERE state IN {held} AND created_at < $before ORDER BY id;";
+                    select.Parameters.AddWithValue("$before", heldBefore.ToUnixTimeMilliseconds());
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        ids.Add(reader.GetInt64(0));
+                    }
+                }
+
+                foreach (var id in ids)
+                {
+                    await ExecuteAsync(
+                        connection,
+                        transaction,
+                        $"UPDATE posts SET state = $to, ready_at = NULL, next_attempt_at = NULL, last_error = $reason, updated_at = $now WHERE id = $id AND state IN {held};",
+                        cancellationToken,
+                        ("$to", (int)PostState.Cancelled),
+                        ("$reason", reason),
+                        ("$now", now.ToUnixTimeMilliseconds()),
+                        ("$id", id));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return (IReadOnlyList<long>)ids;
+            },
+            cancellationToken);
+    }
 
     public async Task<IngestRecord?> GetIngestAsync(string fingerprint, CancellationToken cancellationToken)
     {

@@ -67,6 +67,25 @@ public sealed class StatusPageTests : IDisposable
         Assert.DoesNotContain("very-secret-token", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RenderAsync_HeldPost_ListedForApprovalWithApproveAndCancelNotAsDue()
+    {
+        // Arrange
+        await _ledger.Queue.InitializeAsync(CancellationToken.None);
+        await _ledger.Queue.EnqueueAsync(TestArticles.Create("Held story"), [new(TestArticles.Draft("x-fr"), Now, Held: true)], Now, CancellationToken.None);
+        var id = Assert.Single(await _ledger.Queue.ListAsync([PostState.Held], 10, newestFirst: false, CancellationToken.None)).Id;
+
+        // Act
+        var html = await CreateTarget(adminToken: "token-123456").RenderAsync(CancellationToken.None);
+
+        // Assert
+        var held = html[html.IndexOf("<table id=\"held\"", StringComparison.Ordinal)..html.IndexOf("<table id=\"queue\"", StringComparison.Ordinal)];
+        Assert.Contains("Held story", held, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/admin/posts/{id}/approve\"", held, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/admin/posts/{id}/cancel\"", held, StringComparison.Ordinal);
+        Assert.DoesNotContain("Held story", html[html.IndexOf("<table id=\"queue\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     private StatusPage CreateTarget(string? adminToken)
     {
         var channel = new Mock<IChannel>();
