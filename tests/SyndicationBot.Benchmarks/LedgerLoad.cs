@@ -83,7 +83,7 @@ internal static class LedgerLoad
                 var claimed = await queue.ClaimDueAsync(now, "bench", TimeSpan.FromMinutes(2), 1, CancellationToken.None);
                 foreach (var post in claimed)
                 {
-                    await queue.RecordAsync(post.Id, "bench", new PostOutcome.Published(post.Id.ToString(CultureInfo.InvariantCulture), null), now, CancellationToken.None);
+                    await queue.RecordAsync(post.Lease!, new PostOutcome.Published(post.Id.ToString(CultureInfo.InvariantCulture), null), now, CancellationToken.None);
                 }
 
                 claims[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

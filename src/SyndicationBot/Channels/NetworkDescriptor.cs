@@ -25,6 +25,6 @@ internal sealed record NetworkDescriptor
     /// <summary>What the network guarantees when a post is sent again after an unknown outcome.</summary>
     public required DeliveryGuarantee Guarantee { get; init; }
 
-    /// <summary>Registers the client (options, validators, HTTP client) as an <see cref="IChannel"/> named <see cref="Name"/>.</summary>
-    public required Func<IServiceCollection, IServiceCollection> AddChannel { get; init; }
+    /// <summary>Registers the client of one account (options, validators, HTTP client) as an <see cref="IChannel"/> named by the account's id.</summary>
+    public required Func<IServiceCollection, ChannelAccount, IServiceCollection> AddChannel { get; init; }
 }

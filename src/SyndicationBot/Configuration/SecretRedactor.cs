@@ -43,6 +43,15 @@ internal sealed class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var secrets = new List<string?>();
+
+        // The webhook URL is the credential of every webhook account: Channels:Webhook and each Channels:<id> with Network webhook.
+        var webhooks = configuration.GetSection("Channels").GetChildren()
+            .Where(c => c.Key.Equals("Webhook", StringComparison.OrdinalIgnoreCase) || string.Equals(c["Network"]?.Trim(), "webhook", StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Path)
+            .Append("Channels:Webhook")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool IsWebhookKey(string key, string name) =>
+            key.EndsWith(":" + name, StringComparison.OrdinalIgnoreCase) && webhooks.Contains(key[..^(name.Length + 1)]);
         foreach (var (key, value) in configuration.AsEnumerable())
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -56,11 +65,11 @@ internal sealed class SecretRedactor
                 secrets.Add(value.Trim());
             }
             else if (last.EndsWith("File", StringComparison.OrdinalIgnoreCase)
-                     && SecretKeys.Contains(last[..^4], StringComparer.OrdinalIgnoreCase) || key.Equals("Channels:Webhook:UrlFile", StringComparison.OrdinalIgnoreCase))
+                     && SecretKeys.Contains(last[..^4], StringComparer.OrdinalIgnoreCase) || IsWebhookKey(key, "UrlFile"))
             {
                 secrets.Add(ReadSmallFile(value));
             }
-            else if (key.Equals("Channels:Webhook:Url", StringComparison.OrdinalIgnoreCase))
+            else if (IsWebhookKey(key, "Url"))
             {
                 secrets.Add(value.Trim());
             }

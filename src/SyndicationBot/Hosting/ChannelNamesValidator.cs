@@ -5,30 +5,31 @@ using SyndicationBot.Channels;
 namespace SyndicationBot.Hosting;
 
 /// <summary>
-/// A channel name nobody knows under <c>Channels:</c>, <c>Schedule:Channels:</c> or <c>Posts:Channels:</c> is a typo
-/// whose settings would silently apply to nothing (<c>Schedule:Channels:mastadon:MaxPerDay</c>): stop start-up and
-/// list the known names.
+/// A channel name nobody knows under <c>Schedule:Channels:</c> or <c>Posts:Channels:</c> is a typo whose settings
+/// would silently apply to nothing (<c>Schedule:Channels:mastadon:MaxPerDay</c>): stop start-up and list the known
+/// names. Schedules are per channel (account id); post templates are per network, shared by its accounts.
+/// The sections under <c>Channels:</c> themselves are checked by <see cref="ChannelAccountsValidator"/>.
 /// </summary>
-internal sealed class ChannelNamesValidator(IConfiguration configuration) : IValidateOptions<ChannelNamesOptions>
+internal sealed class ChannelNamesValidator(IConfiguration configuration, ChannelAccounts accounts) : IValidateOptions<ChannelNamesOptions>
 {
-    // Under Channels: only the networks; everything else (Resilience, …) lives inside one network's section.
-    private static readonly string[] Sections = ["Channels", "Schedule:Channels", "Posts:Channels"];
-
     public ValidateOptionsResult Validate(string? name, ChannelNamesOptions options)
     {
-        var known = Networks.All.Select(network => network.Name).Order(StringComparer.Ordinal).ToList();
+        var channels = accounts.All.Select(account => account.Id).Order(StringComparer.Ordinal).ToList();
+        var networks = Networks.All.Select(network => network.Name).Order(StringComparer.Ordinal).ToList();
         var problems = new List<string>();
-        foreach (var section in Sections)
+        Check("Schedule:Channels", channels, "the known channels are");
+        Check("Posts:Channels", networks, "post settings are per network, shared by its accounts; the known networks are");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+
+        void Check(string section, List<string> known, string what)
         {
             foreach (var child in configuration.GetSection(section).GetChildren())
             {
                 if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
                 {
-                    problems.Add($"{child.Path}: '{child.Key}' is not a channel; the known channels are {string.Join(", ", known)}.");
+                    problems.Add($"{child.Path}: '{child.Key}' is not a channel; {what} {string.Join(", ", known)}.");
                 }
             }
         }
-
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -10,6 +10,7 @@ using SyndicationBot.Channels;
 using SyndicationBot.Configuration;
 using SyndicationBot.Hosting.Http;
 using SyndicationBot.Ingestion;
+using SyndicationBot.Ingestion.Routing;
 using SyndicationBot.Posts;
 using SyndicationBot.Publishing;
 using SyndicationBot.Queue;
@@ -43,7 +44,7 @@ internal static class SyndicationBotHostBuilderExtensions
         services.AddPosts();
         services.AddLedger();
         services.AddScheduling();
-        services.AddChannels();
+        services.AddChannels(builder.Configuration);
         services.AddSyndicationHosting();
         return builder;
     }
@@ -59,6 +60,11 @@ internal static class SyndicationBotHostBuilderExtensions
         services.AddOptionsWithValidateOnStart<UpdatePostsOptions>()
             .BindConfiguration(UpdatePostsOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(UpdatePostsOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<RoutingOptions>()
+            .BindConfiguration(RoutingOptions.SectionName)
+            .ValidateElementsWithKeys(RoutingOptions.SectionName);
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+        services.AddSingleton<ArticleRouter>();
         services.AddOptionsWithValidateOnStart<HealthOptions>()
             .BindConfiguration(HealthOptions.SectionName)
             .ValidateDataAnnotationsWithKeys(HealthOptions.SectionName);

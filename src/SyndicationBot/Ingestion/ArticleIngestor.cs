@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 using SyndicationBot.Articles.Feeds;
 using SyndicationBot.Channels;
+using SyndicationBot.Ingestion.Routing;
 using SyndicationBot.Posts;
 using SyndicationBot.Queue;
 using SyndicationBot.Queue.Scheduling;
@@ -21,6 +22,8 @@ internal sealed partial class ArticleIngestor(
     ISummarizer summarizer,
     IEnumerable<IPostComposer> composers,
     IEnumerable<IChannel> channels,
+    ChannelAccounts accounts,
+    ArticleRouter router,
     IPostScheduler scheduler,
     IPostQueue queue,
     DispatchSignal signal,
@@ -89,7 +92,7 @@ internal sealed partial class ArticleIngestor(
             for (var i = 0; i < results.Count; i++)
             {
                 var itemFingerprint = results.Count == 1 ? fingerprint : $"{fingerprint}#{i}";
-                records.Add(await IngestResultAsync(itemFingerprint, results[i], extraTags, singleArticle: results.Count == 1, cancellationToken));
+                records.Add(await IngestResultAsync(itemFingerprint, results[i], extraTags, singleArticle: results.Count == 1, feed: null, cancellationToken));
             }
 
             if (results.Count > 1)
@@ -126,7 +129,7 @@ internal sealed partial class ArticleIngestor(
                     continue;
                 }
 
-                records.Add(await IngestResultAsync(fingerprint, new ArticleReadResult.Accepted(article), [.. feed.Tags], singleArticle: false, cancellationToken));
+                records.Add(await IngestResultAsync(fingerprint, new ArticleReadResult.Accepted(article), [.. feed.Tags], singleArticle: false, feed.Name, cancellationToken));
             }
 
             foreach (var skipped in result.Skipped)
@@ -172,7 +175,7 @@ internal sealed partial class ArticleIngestor(
     private static string FeedItemFingerprint(FeedSourceOptions feed, Article article) =>
         "feed:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(feed.Url + "\n" + (article.FeedGuid ?? article.Key) + "\n" + article.ContentHash)));
 
-    private async Task<IngestRecord> IngestResultAsync(string fingerprint, ArticleReadResult result, IReadOnlyList<string> extraTags, bool singleArticle, CancellationToken cancellationToken)
+    private async Task<IngestRecord> IngestResultAsync(string fingerprint, ArticleReadResult result, IReadOnlyList<string> extraTags, bool singleArticle, string? feed, CancellationToken cancellationToken)
     {
         if (result is ArticleReadResult.Rejected rejected)
         {
@@ -211,7 +214,17 @@ internal sealed partial class ArticleIngestor(
                         (outcome, detail) = await IngestChangeAsync(article, identity, changed, now, cancellationToken);
                         break;
                     default:
-                        var added = await EnqueueAsync(article, identity, now, cancellationToken);
+                        var route = router.Route(article, feed, [.. channels.Where(c => c.Enabled).Select(c => c.Name)]);
+                        if (route.SkipReason is { } notRouted)
+                        {
+                            // Never dropped silently: the input is remembered as skipped, with the reason, for `inputs` and status.
+                            outcome = IngestOutcome.Skipped;
+                            detail = notRouted;
+                            Log.NotRouted(logger, article.Source, article.Title, notRouted);
+                            break;
+                        }
+
+                        var added = await EnqueueAsync(article, identity, route, now, cancellationToken);
                         outcome = IngestOutcome.Queued;
                         detail = $"{added} posts";
                         break;
@@ -254,14 +267,14 @@ internal sealed partial class ArticleIngestor(
         {
             // An update post that has not gone out yet keeps its prefix.
             var source = ArticleIdentity.IsRevisionKey(latest.ArticleKey) ? update : article;
-            refreshed.Add(new PostRefresh(latest.Id, ComposerFor(latest.Channel).Compose(source, summary)));
+            refreshed.Add(new PostRefresh(latest.Id, Compose(latest.Channel, source, summary)));
         }
 
         var updatePosts = new List<NewPost>(plan.UpdateChannels.Count);
         foreach (var channel in plan.UpdateChannels)
         {
             var due = await scheduler.AssignDueAsync(channel, urgent: false, now, cancellationToken);
-            updatePosts.Add(new NewPost(ComposerFor(channel).Compose(update, summary), due));
+            updatePosts.Add(new NewPost(Compose(channel, update, summary), due));
         }
 
         var outcome = await queue.EnqueueRevisionAsync(article, identity, refreshed, updatePosts, now, cancellationToken);
@@ -275,19 +288,20 @@ internal sealed partial class ArticleIngestor(
         return (IngestOutcome.Updated, plan.WhyNoUpdate is null || outcome.Added > 0 ? detail : $"{detail} ({plan.WhyNoUpdate})");
     }
 
-    private IPostComposer ComposerFor(string channel) =>
-        _composers.TryGetValue(channel, out var composer)
-            ? composer
+    // A channel posts with its network's composer; the draft carries the channel id, which the ledger keys on.
+    private PostDraft Compose(string channel, Article article, Summary summary) =>
+        _composers.TryGetValue(accounts.NetworkOf(channel)?.Name ?? channel, out var composer)
+            ? composer.Compose(article, summary) with { Channel = channel }
             : throw new InvalidOperationException($"No composer is registered for the enabled channel '{channel}'.");
 
-    private async Task<int> EnqueueAsync(Article article, string? identity, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> EnqueueAsync(Article article, string? identity, RouteDecision route, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var summary = summarizer.Summarize(article);
         var posts = new List<NewPost>();
-        foreach (var channel in channels.Where(c => c.Enabled))
+        foreach (var channel in route.Channels)
         {
-            var draft = ComposerFor(channel.Name).Compose(article, summary);
-            var due = await scheduler.AssignDueAsync(channel.Name, urgent: false, now, cancellationToken);
+            var draft = Compose(channel.Channel, article, summary);
+            var due = await scheduler.AssignDueAsync(channel.Channel, urgent: false, now, cancellationToken);
             posts.Add(new NewPost(draft, due));
         }
 
@@ -328,6 +342,9 @@ internal sealed partial class ArticleIngestor(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "\"{Title}\" from {Source} {Reason}")]
         public static partial void ChangedNotPosted(ILogger logger, string source, string title, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Skipped \"{Title}\" from {Source}: {Reason}")]
+        public static partial void NotRouted(ILogger logger, string source, string title, string reason);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "{Source} was already handled ({Outcome})")]
         public static partial void AlreadySeen(ILogger logger, string source, IngestOutcome outcome);

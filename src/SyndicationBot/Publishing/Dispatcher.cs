@@ -14,7 +14,7 @@ namespace SyndicationBot.Publishing;
 /// channel go out one at a time, in order.
 /// </summary>
 internal sealed partial class Dispatcher(
-    IPostQueue queue,
+    IDispatchLedger queue,
     IEnumerable<IChannel> channels,
     IPostDispatchPolicy policy,
     RetryPolicy retryPolicy,
@@ -287,7 +287,8 @@ internal sealed partial class Dispatcher(
     {
         // The outcome is written even during shutdown: losing it would leave the post to lease recovery.
         metrics?.RecordOutcome(post, outcome, timeProvider.GetUtcNow());
-        if (!await queue.RecordAsync(post.Id, Owner.ToString(), outcome, timeProvider.GetUtcNow(), CancellationToken.None))
+        var lease = post.Lease ?? throw new InvalidOperationException($"Post {post.Id} was handed to the dispatcher without a lease.");
+        if (!await queue.RecordAsync(lease, outcome, timeProvider.GetUtcNow(), CancellationToken.None))
         {
             Log.LeaseLost(logger, post.Id, post.Channel);
         }

@@ -17,7 +17,7 @@ namespace SyndicationBot.Publishing;
 /// <param name="timeProvider">The clock.</param>
 /// <param name="logger">The dispatcher's logger.</param>
 internal sealed partial class LeaseRecovery(
-    IPostQueue queue,
+    IDispatchLedger queue,
     IReadOnlyDictionary<string, IChannel> channels,
     LeaseOwner self,
     Func<int, bool> processHasExited,
@@ -60,7 +60,9 @@ internal sealed partial class LeaseRecovery(
                 },
                 _ => new PostOutcome.InDoubt("the dispatcher stopped during the network call and this network cannot dedupe: check the account, then 'queue retry' or 'queue cancel'"),
             };
-            if (await queue.RecordAsync(post.Id, post.LeaseOwner, outcome, now, cancellationToken))
+            // Under the expired claim's own token: if its owner recorded an outcome meanwhile, or the post was claimed
+            // again, this changes nothing.
+            if (post.Lease is { } lease && await queue.RecordAsync(lease, outcome, now, cancellationToken))
             {
                 Log.Recovered(logger, post.Id, post.Channel, outcome.GetType().Name);
             }

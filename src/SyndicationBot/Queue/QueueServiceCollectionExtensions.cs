@@ -28,7 +28,10 @@ internal static class QueueServiceCollectionExtensions
                 provider.GetRequiredService<ILogger<SqlitePostQueue>>(),
                 provider.GetService<SecretRedactor>());
         });
-        services.AddSingleton<IScheduleLedger>(provider => (SqlitePostQueue)provider.GetRequiredService<IPostQueue>());
+        services.AddSingleton<IIngestionLedger>(provider => provider.GetRequiredService<IPostQueue>());
+        services.AddSingleton<IDispatchLedger>(provider => provider.GetRequiredService<IPostQueue>());
+        services.AddSingleton<IOperatorLedger>(provider => provider.GetRequiredService<IPostQueue>());
+        services.AddSingleton<IScheduleLedger>(provider => provider.GetRequiredService<IPostQueue>());
         services.AddSingleton(provider => new SqliteOperationsLedger(
             provider.GetRequiredService<IPostQueue>(),
             ResolveConnectionString(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
@@ -36,6 +39,7 @@ internal static class QueueServiceCollectionExtensions
         services.AddSingleton<IChannelSwitches>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         services.AddSingleton<IInputLedger>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         services.AddSingleton<ILedgerGauges>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
+        services.AddSingleton<IRetractionLedger>(provider => provider.GetRequiredService<SqliteOperationsLedger>());
         return services;
     }
 

@@ -20,4 +20,9 @@ internal sealed record QueuedPost(
     DateTimeOffset? PublishedAt,
     string? LeaseOwner,
     DateTimeOffset? LeaseExpiresAt,
-    bool Urgent = false);
+    bool Urgent = false,
+    long LeaseToken = 0)
+{
+    /// <summary>The claim on the post while it is leased (<see cref="PostState.Publishing"/>), else null.</summary>
+    public PostLease? Lease => LeaseOwner is { } owner ? new PostLease(Id, owner, LeaseToken) : null;
+}

@@ -74,7 +74,7 @@ public sealed class FeedPollingServiceTests : IDisposable
         var queue = host.Services.GetRequiredService<IPostQueue>();
         await poller.PollDueAsync(CancellationToken.None);
         var sent = Assert.Single(await queue.ClaimDueAsync(_time.GetUtcNow(), "test", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
-        await queue.RecordAsync(sent.Id, "test", new PostOutcome.Published("1", null), _time.GetUtcNow(), CancellationToken.None);
+        await queue.RecordAsync(sent.Lease!, new PostOutcome.Published("1", null), _time.GetUtcNow(), CancellationToken.None);
 
         // Act: the same item (same GUID and link) gets a new headline; the feed is polled twice more.
         _items[2] = ("a-3", "Casablanca tram line 5 opening delayed to Monday", _items[2].Published);

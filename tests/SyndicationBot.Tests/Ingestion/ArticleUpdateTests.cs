@@ -190,7 +190,7 @@ public sealed class ArticleUpdateTests : IDisposable
             PostOutcome outcome = only is null || post.Channel == only
                 ? new PostOutcome.Published(post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null)
                 : new PostOutcome.Released(now.AddHours(1));
-            await queue.RecordAsync(post.Id, "test", outcome, now, CancellationToken.None);
+            await queue.RecordAsync(post.Lease!, outcome, now, CancellationToken.None);
         }
 
         return claimed;

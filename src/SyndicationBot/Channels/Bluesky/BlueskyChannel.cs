@@ -15,6 +15,7 @@ namespace SyndicationBot.Channels.Bluesky;
 // Publishes to Bluesky through the account's PDS: one session kept in memory and refreshed, a record key
 // derived from the post so that a retry targets the same record, facets and a link card as the draft says.
 internal sealed partial class BlueskyChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<BlueskyOptions> options,
     TimeProvider timeProvider,
@@ -30,7 +31,7 @@ internal sealed partial class BlueskyChannel(
     private readonly SemaphoreSlim sessionGate = new(1, 1);
     private BlueskySession? session;
 
-    public string Name => BlueskyNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -85,6 +86,36 @@ internal sealed partial class BlueskyChannel(
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new LookupResult.Unavailable("Bluesky getRecord timed out");
+        }
+    }
+
+    // A retraction deletes the record (com.atproto.repo.deleteRecord, idempotent: a record already gone is no error).
+    // Records cannot be edited in place without every client showing the old text from its cache.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        try
+        {
+            var rkey = request.RemoteId[(request.RemoteId.LastIndexOf('/') + 1)..];
+            var response = await SendAuthorizedAsync(
+                http,
+                active => Json(HttpMethod.Post, "com.atproto.repo.deleteRecord", new DeleteRecordRequest(active.Did, PostCollection, rkey), BlueskyJsonContext.Default.DeleteRecordRequest),
+                cancellationToken);
+            if (response.Response is not { } answered)
+            {
+                return RetractResult.From(Classify(response.Failure!));
+            }
+
+            return answered.IsSuccess ? new RetractResult.Deleted("deleted from the repository") : RetractResult.From(Classify(answered));
+        }
+        catch (HttpRequestException exception)
+        {
+            return new RetractResult.Failed($"Bluesky deleteRecord: {exception.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("Bluesky deleteRecord timed out");
         }
     }
 
@@ -525,6 +556,8 @@ internal sealed record CreateRecordRequest(string Repo, string Collection, strin
 
 internal sealed record CreateRecordResponse(string Uri, string Cid);
 
+internal sealed record DeleteRecordRequest(string Repo, string Collection, string Rkey);
+
 internal sealed record GetRecordResponse(string Uri, string? Cid, JsonElement Value);
 
 internal sealed record UploadBlobResponse(JsonElement Blob);
@@ -557,6 +590,7 @@ internal sealed record External(string Uri, string Title, string Description, Js
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(CreateRecordRequest))]
 [JsonSerializable(typeof(CreateRecordResponse))]
+[JsonSerializable(typeof(DeleteRecordRequest))]
 [JsonSerializable(typeof(GetRecordResponse))]
 [JsonSerializable(typeof(UploadBlobResponse))]
 [JsonSerializable(typeof(XrpcError))]

@@ -10,6 +10,7 @@ namespace SyndicationBot.Channels.Facebook;
 // Publishes to a Facebook Page: POST /{version}/{page-id}/feed with message and link, the Page token in
 // the form body (never in a URL that a log could print) and appsecret_proof as a query parameter.
 internal sealed partial class FacebookChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<FacebookOptions> options,
     TimeProvider timeProvider,
@@ -20,7 +21,7 @@ internal sealed partial class FacebookChannel(
     private const int MaxLookupPages = 10;
     private static readonly TimeSpan LookupClockMargin = TimeSpan.FromMinutes(5);
 
-    public string Name => FacebookNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -124,6 +125,49 @@ internal sealed partial class FacebookChannel(
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new LookupResult.Unavailable("The Graph API did not answer the lookup in time");
+        }
+    }
+
+    // A retraction deletes the Page post (DELETE /{post-id}): an edited message would keep the link card of the
+    // withdrawn story.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var token = ChannelSecret.Resolve(settings.PageAccessToken, settings.PageAccessTokenFile, FacebookOptions.PageAccessTokenSecretName);
+        var appSecret = ChannelSecret.Resolve(settings.AppSecret, settings.AppSecretFile, FacebookOptions.AppSecretSecretName);
+        if (token is null || appSecret is null)
+        {
+            return new RetractResult.Failed("The Page access token or the app secret is not configured");
+        }
+
+        try
+        {
+            var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(request.RemoteId)}?appsecret_proof={FacebookAppSecretProof.Compute(appSecret, token)}");
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
+            delete.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(delete, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.IsSuccessStatusCode && TryRead(body, FacebookJsonContext.Default.GraphSuccessResponse) is { Success: true })
+            {
+                return new RetractResult.Deleted("deleted from the Page");
+            }
+
+            // Graph code 100 subcode 33: the object does not exist (any more).
+            if (TryRead(body, FacebookJsonContext.Default.GraphErrorResponse)?.Error is { Code: 100, ErrorSubcode: 33 })
+            {
+                return new RetractResult.Deleted("the Page no longer holds the post");
+            }
+
+            return RetractResult.From(Classify(response, body));
+        }
+        catch (HttpRequestException ex)
+        {
+            return new RetractResult.Failed($"Cannot reach the Graph API: {ex.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("The Graph API did not answer the delete in time");
         }
     }
 

@@ -16,6 +16,7 @@ namespace SyndicationBot.Channels.Mastodon;
 /// <c>max_characters</c> from <c>GET /api/v2/instance</c> once.
 /// </summary>
 internal sealed partial class MastodonChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<MastodonOptions> options,
     TimeProvider timeProvider,
@@ -32,7 +33,7 @@ internal sealed partial class MastodonChannel(
     private string? accountId;
     private int? maxCharacters;
 
-    public string Name => MastodonNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -166,6 +167,42 @@ internal sealed partial class MastodonChannel(
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new LookupResult.Unavailable("Mastodon lookup timed out");
+        }
+    }
+
+    // A retraction deletes the status (DELETE /api/v1/statuses/{id}, 30 / 30 min): an edit would keep the withdrawn
+    // story in every server's edit history and in the boosts that carry it.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (token.Value is null)
+        {
+            return new RetractResult.Failed("Mastodon: no access token configured (Channels:Mastodon:AccessToken).");
+        }
+
+        try
+        {
+            var client = httpClientFactory.CreateClient(HttpClientName);
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, new Uri(client.BaseAddress!, "api/v1/statuses/" + Uri.EscapeDataString(request.RemoteId)));
+            delete.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            using var response = await client.SendAsync(delete, cancellationToken);
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return new RetractResult.Deleted("deleted on Mastodon");
+            }
+
+            return response.StatusCode == System.Net.HttpStatusCode.NotFound
+                ? new RetractResult.Deleted("the instance no longer holds the status")
+                : RetractResult.From(MastodonResponseClassifier.Classify(response, content, timeProvider.GetUtcNow()));
+        }
+        catch (HttpRequestException exception)
+        {
+            return new RetractResult.Failed($"Mastodon delete: transport failure {exception.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("Mastodon delete timed out");
         }
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using SyndicationBot.Channels.Resilience;
 
 namespace SyndicationBot.Channels.Mastodon;
@@ -7,22 +7,24 @@ namespace SyndicationBot.Channels.Mastodon;
 internal static class MastodonServiceCollectionExtensions
 {
     /// <summary>Registers the Mastodon channel (section <c>Channels:Mastodon</c>) as an <see cref="IChannel"/> with its named HTTP client.</summary>
-    public static IServiceCollection AddMastodonChannel(this IServiceCollection services)
+    public static IServiceCollection AddMastodonChannel(this IServiceCollection services) => services.AddMastodonChannel(ChannelAccount.Default(MastodonNetwork.Descriptor));
+
+    /// <summary>Registers the Mastodon channel of <paramref name="account"/> (its own instance URL, token and HTTP client).</summary>
+    public static IServiceCollection AddMastodonChannel(this IServiceCollection services, ChannelAccount account)
     {
-        services.AddOptionsWithValidateOnStart<MastodonOptions>().BindConfiguration(MastodonOptions.SectionName);
-        services.AddSingleton<IValidateOptions<MastodonOptions>, MastodonOptionsValidator>();
-        services.AddSingleton<IValidateOptions<MastodonOptions>, MastodonCredentialsValidator>();
+        ArgumentNullException.ThrowIfNull(account);
+        services.AddAccountOptions(account, MastodonOptions.SectionName, new MastodonOptionsValidator(), new MastodonCredentialsValidator());
         services.TryAddTimeProvider();
-        services.AddHttpClient(MastodonChannel.HttpClientName, (sp, client) =>
+        services.AddHttpClient(account.ClientName(MastodonChannel.HttpClientName), (sp, client) =>
         {
             // A disabled channel may have no URL; it never sends, so any placeholder will do.
-            var baseUrl = sp.GetRequiredService<IOptions<MastodonOptions>>().Value.BaseUrl ?? new Uri("http://127.0.0.1/");
+            var baseUrl = sp.GetAccountOptions<MastodonOptions>(account).Value.BaseUrl ?? new Uri("http://127.0.0.1/");
             client.BaseAddress = ChannelHttp.WithTrailingSlash(baseUrl);
             client.Timeout = ChannelHttp.BackstopTimeout;
         }).WithoutHeaderLogging();
-        services.AddSingleton<MastodonChannel>();
-        services.AddSingleton<IChannel>(sp => sp.GetRequiredService<MastodonChannel>());
-        services.AddHostedService<MastodonInstanceProbe>();
+        services.AddAccountChannel<MastodonChannel>(account, sp => [account, sp.GetAccountOptions<MastodonOptions>(account), sp.GetAccountHttpClients(account)]);
+        services.AddSingleton<IHostedService>(sp =>
+            new MastodonInstanceProbe(sp.GetAccountChannel<MastodonChannel>(account), sp.GetAccountOptions<MastodonOptions>(account)));
         return services;
     }
 }

@@ -13,6 +13,7 @@ namespace SyndicationBot.Channels.Outbox;
 /// written twice.
 /// </summary>
 internal sealed partial class OutboxChannel(
+    ChannelAccount account,
     IOptions<OutboxOptions> options,
     IHostEnvironment environment,
     TimeProvider timeProvider,
@@ -36,7 +37,7 @@ internal sealed partial class OutboxChannel(
     private long _readTo;
     private bool _endsWithNewline = true;
 
-    public string Name => OutboxNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -101,6 +102,9 @@ internal sealed partial class OutboxChannel(
             _gate.Release();
         }
     }
+
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("this build writes no retraction line to the outbox yet"));
 
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<LookupResult>(new LookupResult.Unavailable("the outbox dedupes by key instead"));

@@ -13,6 +13,7 @@ namespace SyndicationBot.Channels.Telegram;
 // already Telegram HTML), the article link as the preview. Telegram has no idempotency key, so an attempt
 // whose answer is lost becomes Unknown.
 internal sealed partial class TelegramChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<TelegramOptions> options,
     TimeProvider timeProvider,
@@ -24,7 +25,7 @@ internal sealed partial class TelegramChannel(
     // is told to update the configuration).
     private ChatId? migratedChatId;
 
-    public string Name => TelegramNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -46,6 +47,9 @@ internal sealed partial class TelegramChannel(
 
         return result;
     }
+
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("this build does not yet delete or edit Telegram messages: delete it in the channel by hand"));
 
     // Telegram offers no way to find a message by our key.
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>

@@ -12,6 +12,7 @@ namespace SyndicationBot.Channels.Webhook;
 /// so a receiver that wants to can drop a repeat.
 /// </summary>
 internal sealed partial class WebhookChannel(
+    ChannelAccount account,
     IHttpClientFactory httpClientFactory,
     IOptions<WebhookOptions> options,
     TimeProvider timeProvider,
@@ -25,7 +26,7 @@ internal sealed partial class WebhookChannel(
         return (url is null ? null : new Uri(url), WebhookOptionsValidator.ResolveSecret(options.Value));
     });
 
-    public string Name => WebhookNetwork.Name;
+    public string Name => account.Id;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -73,6 +74,9 @@ internal sealed partial class WebhookChannel(
 
         return result;
     }
+
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("this build sends no retraction event yet: tell the receiver by hand"));
 
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<LookupResult>(new LookupResult.Unavailable("a webhook cannot be asked what it received"));

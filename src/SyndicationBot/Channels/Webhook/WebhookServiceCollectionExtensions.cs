@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SyndicationBot.Channels.Resilience;
 
 namespace SyndicationBot.Channels.Webhook;
@@ -7,14 +6,15 @@ namespace SyndicationBot.Channels.Webhook;
 internal static class WebhookServiceCollectionExtensions
 {
     /// <summary>Registers the webhook channel (section <c>Channels:Webhook</c>) as an <see cref="IChannel"/> with its named HTTP client.</summary>
-    public static IServiceCollection AddWebhookChannel(this IServiceCollection services)
+    public static IServiceCollection AddWebhookChannel(this IServiceCollection services) => services.AddWebhookChannel(ChannelAccount.Default(WebhookNetwork.Descriptor));
+
+    /// <summary>Registers the webhook channel of <paramref name="account"/> (a Discord and a Slack hook are two accounts).</summary>
+    public static IServiceCollection AddWebhookChannel(this IServiceCollection services, ChannelAccount account)
     {
-        services.AddOptionsWithValidateOnStart<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
-        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        ArgumentNullException.ThrowIfNull(account);
+        services.AddAccountOptions(account, WebhookOptions.SectionName, new WebhookOptionsValidator());
         services.TryAddTimeProvider();
-        services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = ChannelHttp.BackstopTimeout).WithoutHeaderLogging();
-        services.AddSingleton<WebhookChannel>();
-        services.AddSingleton<IChannel>(sp => sp.GetRequiredService<WebhookChannel>());
-        return services;
+        services.AddHttpClient(account.ClientName(WebhookChannel.HttpClientName), client => client.Timeout = ChannelHttp.BackstopTimeout).WithoutHeaderLogging();
+        return services.AddAccountChannel<WebhookChannel>(account, sp => [account, sp.GetAccountOptions<WebhookOptions>(account), sp.GetAccountHttpClients(account)]);
     }
 }

@@ -1,4 +1,4 @@
-using SyndicationBot.Posts;
+using SyndicationBot.Channels;
 using SyndicationBot.Queue;
 
 namespace SyndicationBot.Hosting.Commands;
@@ -8,11 +8,11 @@ namespace SyndicationBot.Hosting.Commands;
 /// reads it at the start of each turn (within <c>Dispatch:MaxIdle</c>); a paused channel's posts are kept, neither
 /// attempted nor failed, and go out when it is resumed.
 /// </summary>
-internal sealed class ChannelCommands(IChannelSwitches switches, IEnumerable<IPostComposer> networks, TimeProvider timeProvider)
+internal sealed class ChannelCommands(IChannelSwitches switches, ChannelAccounts accounts, TimeProvider timeProvider)
 {
     public async Task<int> RunAsync(bool pause, string? name, bool all, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var known = networks.Select(n => n.Channel).Order(StringComparer.Ordinal).ToList();
+        var known = accounts.All.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
         var verb = pause ? "pause" : "resume";
         var channel = all ? ChannelPause.AllChannels : name?.Trim().ToLowerInvariant() ?? string.Empty;
         if (!all && !known.Contains(channel, StringComparer.Ordinal))

@@ -29,6 +29,7 @@ internal sealed class CommandVerbs(Func<HostApplicationBuilder> createBuilder, T
         root.Subcommands.Add(CreateInputs());
         root.Subcommands.Add(CreateStatus());
         root.Subcommands.Add(CreateChannel());
+        root.Subcommands.Add(CreateHealth());
 
         var help = new Command("help", "Show this help.");
         help.SetAction(_ => root.Parse("--help").Invoke(new InvocationConfiguration { Output = output, Error = error }));
@@ -168,6 +169,16 @@ internal sealed class CommandVerbs(Func<HostApplicationBuilder> createBuilder, T
             (services, token) => ActivatorUtilities.CreateInstance<ChannelCommands>(services).RunAsync(pause, parse.GetValue(name), parse.GetValue(all), output, error, token),
             ct));
         return command;
+    }
+
+    private Command CreateHealth()
+    {
+        var url = new Option<Uri?>("--url") { Description = "The running service's address (default: the first http:// entry of Http:Urls, a wildcard host asked on the loopback)." };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the answer.", DefaultValueFactory = _ => 5 };
+        var health = new Command("health", "Ask the running service's /healthz (the container's HEALTHCHECK). Exit 0 healthy, 1 unhealthy, 3 nothing answers.") { url, timeout };
+        health.SetAction((parse, ct) => HealthCommand.RunAsync(
+            createBuilder().Configuration, parse.GetValue(url), TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(timeout))), output, error, ct));
+        return health;
     }
 
     private static Option<bool> JsonOption() => new("--json") { Description = "One JSON document on standard output (logs go to standard error)." };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles;
 using SyndicationBot.Channels;
+using SyndicationBot.Ingestion.Routing;
 using SyndicationBot.Posts;
 using SyndicationBot.Summaries;
 
@@ -9,12 +10,15 @@ namespace SyndicationBot.Hosting.Commands;
 
 /// <summary>
 /// <c>preview &lt;file-or-folder&gt;... [--json]</c>: shows what would be posted on every network the project
-/// knows, enabled or not, touching neither the ledger nor any channel. Exit code 1 when an input was rejected.
+/// knows, enabled or not, and which enabled channels each article goes to and why (the routing), touching
+/// neither the ledger nor any channel. Exit code 1 when an input was rejected.
 /// </summary>
 internal sealed class PreviewCommand(
     IArticleLoader loader,
     ISummarizer summarizer,
     IEnumerable<IPostComposer> composers,
+    IEnumerable<IChannel> channels,
+    ArticleRouter router,
     IOptions<SourcesOptions> sources)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> inputs, bool json, TextWriter output, TextWriter error)
@@ -26,7 +30,8 @@ internal sealed class PreviewCommand(
         }
 
         var ordered = composers.OrderBy(c => Networks.Order(c.Channel)).ToList();
-        var articles = new List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)>();
+        List<string> enabled = [.. channels.Where(c => c.Enabled).Select(c => c.Name)];
+        var articles = new List<Previewed>();
         var rejected = new List<ArticleReadResult.Rejected>();
         foreach (var source in ExpandInputs(inputs))
         {
@@ -36,7 +41,7 @@ internal sealed class PreviewCommand(
                 {
                     case ArticleReadResult.Accepted accepted:
                         var summary = summarizer.Summarize(accepted.Article);
-                        articles.Add((accepted.Article, summary, [.. ordered.Select(c => c.Compose(accepted.Article, summary))]));
+                        articles.Add(new(accepted.Article, summary, [.. ordered.Select(c => c.Compose(accepted.Article, summary))], router.Route(accepted.Article, feed: null, enabled)));
                         break;
                     case ArticleReadResult.Rejected r:
                         rejected.Add(r);
@@ -98,11 +103,11 @@ internal sealed class PreviewCommand(
         }
     }
 
-    private static void WriteJson(Utf8JsonWriter writer, List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)> articles, List<ArticleReadResult.Rejected> rejected)
+    private static void WriteJson(Utf8JsonWriter writer, List<Previewed> articles, List<ArticleReadResult.Rejected> rejected)
     {
         writer.WriteStartObject();
         writer.WriteStartArray("articles");
-        foreach (var (article, summary, posts) in articles)
+        foreach (var (article, summary, posts, route) in articles)
         {
             writer.WriteStartObject();
             writer.WriteString("source", article.Source);
@@ -119,6 +124,7 @@ internal sealed class PreviewCommand(
             }
 
             writer.WriteEndArray();
+            WriteRoute(writer, route);
             writer.WriteStartArray("posts");
             foreach (var post in posts)
             {
@@ -140,6 +146,24 @@ internal sealed class PreviewCommand(
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRoute(Utf8JsonWriter writer, RouteDecision route)
+    {
+        writer.WriteStartObject("routing");
+        writer.WriteStartArray("channels");
+        foreach (var channel in route.Channels)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("channel", channel.Channel);
+            writer.WriteString("because", channel.Because);
+            writer.WriteString("approval", channel.Hold ? nameof(ApprovalMode.Hold) : nameof(ApprovalMode.Auto));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteNullable(writer, "skipped", route.SkipReason);
         writer.WriteEndObject();
     }
 
@@ -214,14 +238,23 @@ internal sealed class PreviewCommand(
         }
     }
 
-    private static async Task WriteTextAsync(TextWriter output, List<(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts)> articles, List<ArticleReadResult.Rejected> rejected)
+    private static async Task WriteTextAsync(TextWriter output, List<Previewed> articles, List<ArticleReadResult.Rejected> rejected)
     {
-        foreach (var (article, summary, posts) in articles)
+        foreach (var (article, summary, posts, route) in articles)
         {
             await output.WriteLineAsync($"== {article.Source}");
             await output.WriteLineAsync($"Title:    {article.Title}");
             await output.WriteLineAsync($"Language: {article.Language}    URL: {article.Url?.AbsoluteUri ?? "(none)"}");
             await output.WriteLineAsync($"Summary:  {summary.Text}");
+            if (route.SkipReason is { } skipped)
+            {
+                await output.WriteLineAsync($"Goes to:  no channel; it would be skipped: {skipped}");
+            }
+
+            foreach (var channel in route.Channels)
+            {
+                await output.WriteLineAsync($"Goes to:  {channel.Channel}{(channel.Hold ? " (held for approval)" : string.Empty)} — {channel.Because}");
+            }
             foreach (var post in posts)
             {
                 await output.WriteLineAsync();
@@ -238,4 +271,6 @@ internal sealed class PreviewCommand(
             await output.WriteLineAsync($"REJECTED {r.Source}: {r.Reason}");
         }
     }
+
+    private sealed record Previewed(Article Article, Summary Summary, IReadOnlyList<PostDraft> Posts, RouteDecision Route);
 }

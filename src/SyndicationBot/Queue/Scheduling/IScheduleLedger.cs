@@ -1,8 +1,8 @@
 namespace SyndicationBot.Queue.Scheduling;
 
 /// <summary>
-/// The ledger facts the scheduler needs. "Live" posts are those in states Queued, Publishing,
-/// RetryWaiting, Published or InDoubt: the ones that hold (or held) their time on the channel.
+/// The ledger facts the scheduler needs. "Live" posts are those in <see cref="PostStates.Live"/> (Queued, Publishing,
+/// RetryWaiting, Published, InDoubt): the ones that hold (or held) their time on the channel.
 /// Skipped, Failed and Cancelled posts free their time.
 /// </summary>
 internal interface IScheduleLedger

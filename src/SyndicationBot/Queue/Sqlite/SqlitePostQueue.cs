@@ -13,16 +13,19 @@ namespace SyndicationBot.Queue.Sqlite;
 /// through one gate (as Quartz's SQLite job store does) instead of contending on SQLITE_BUSY; other
 /// processes (the queue verbs) are serialised by SQLite's own lock and the busy timeout.
 /// </summary>
-internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger, SecretRedactor? redactor = null) : IPostQueue, IScheduleLedger, IDisposable
+internal sealed partial class SqlitePostQueue(string connectionString, ILogger<SqlitePostQueue> logger, SecretRedactor? redactor = null) : IPostQueue, IDisposable
 {
     // Posts join their article for its key and title, which are stored once per article rather than once per post.
     private const string PostColumns =
         "p.id, a.key, a.title, p.channel, p.payload, p.idempotency_key, p.state, p.due_at, p.attempts, p.next_attempt_at, " +
-        "p.last_error, p.remote_id, p.remote_url, p.published_at, p.lease_owner, p.lease_expires_at, p.urgent";
+        "p.last_error, p.remote_id, p.remote_url, p.published_at, p.lease_owner, p.lease_expires_at, p.urgent, p.lease_token";
 
     private const string PostsJoined = "posts p JOIN articles a ON a.id = p.article_id";
 
-    private const string LiveStates = "(0, 1, 2, 3, 7)";
+    // State lists come from the shared rules, never numeric literals here.
+    private static readonly string LiveStates = PostStates.SqlList(PostStates.Live);
+    private static readonly string UnsentStates = PostStates.SqlList(PostStates.Unsent);
+    private static readonly string LeasedState = PostStates.Sql(PostStates.Leased);
 
     // The operator's kill switch (channel pause): a paused channel's posts are neither claimed nor waited for; they stay
     // Queued, untouched, until it is resumed. Every process on the ledger sees the same switches.
@@ -40,7 +43,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     private const string InsertPostSql =
         """
         INSERT INTO posts (article_id, channel, payload, idempotency_key, state, urgent, due_at, ready_at, attempts, created_at, updated_at)
-        VALUES ($article, $channel, $payload, $idem, 0, $urgent, $due, $due, 0, $now, $now)
+        VALUES ($article, $channel, $payload, $idem, $initial, $urgent, $due, $due, 0, $now, $now)
         ON CONFLICT DO NOTHING;
         """;
 
@@ -197,82 +200,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public async Task<ArticleMatch> MatchArticleAsync(Article article, string? identity, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(article);
         await using var connection = await OpenAsync(cancellationToken);
-        var nearKey = ArticleIdentity.NearKey(article);
-        if (identity is not null)
-        {
-            // The latest version of this identity (its newest row) is what the current posts were composed from.
-            await using var latest = connection.CreateCommand();
-            latest.CommandText =
-                """
-                SELECT near_key,
-                       EXISTS (SELECT 1 FROM articles WHERE (identity = $identity OR key = $identity) AND content_hash = $hash),
-                       (SELECT COUNT(*) FROM articles WHERE identity = $identity AND update_posts > 0),
-                       (SELECT MAX(created_at) FROM articles WHERE identity = $identity AND update_posts > 0)
-                FROM articles WHERE identity = $identity OR key = $identity ORDER BY id DESC LIMIT 1;
-                """;
-            latest.Parameters.AddWithValue("$identity", identity);
-            latest.Parameters.AddWithValue("$hash", article.ContentHash);
-            string? latestNear = null;
-            var sameContent = false;
-            var updates = 0;
-            DateTimeOffset? lastUpdate = null;
-            await using (var reader = await latest.ExecuteReaderAsync(cancellationToken))
-            {
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    latestNear = reader.GetString(0);
-                    sameContent = reader.GetInt64(1) != 0;
-                    updates = reader.GetInt32(2);
-                    lastUpdate = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
-                }
-            }
-
-            if (latestNear is not null)
-            {
-                if (sameContent)
-                {
-                    return new ArticleMatch.Duplicate("this version of the article is already in the ledger");
-                }
-
-                // The new text may still be another story's copy (a page replaced by a syndicated article).
-                if (await ScalarAsync(
-                        connection,
-                        null,
-                        "SELECT 1 FROM articles WHERE (content_hash = $hash OR near_key = $near) AND COALESCE(identity, key) <> $identity LIMIT 1;",
-                        cancellationToken,
-                        ("$hash", article.ContentHash),
-                        ("$near", nearKey),
-                        ("$identity", identity)) is not null)
-                {
-                    return new ArticleMatch.Duplicate("the same story (content or headline and lead) is already in the ledger under another link");
-                }
-
-                var posts = await QueryPostsAsync(
-                    $"""
-                    SELECT {PostColumns} FROM {PostsJoined}
-                    WHERE p.id IN (SELECT MAX(p2.id) FROM posts p2 JOIN articles a2 ON a2.id = p2.article_id
-                                   WHERE a2.identity = $identity OR a2.key = $identity GROUP BY p2.channel)
-                    ORDER BY p.id;
-                    """,
-                    cancellationToken,
-                    ("$identity", identity));
-                return new ArticleMatch.Changed(!string.Equals(latestNear, nearKey, StringComparison.Ordinal), updates, lastUpdate, posts);
-            }
-        }
-
-        var found = await ScalarAsync(
-            connection,
-            null,
-            "SELECT 1 FROM articles WHERE key = $key OR content_hash = $hash OR near_key = $near LIMIT 1;",
-            cancellationToken,
-            ("$key", article.Key),
-            ("$hash", article.ContentHash),
-            ("$near", nearKey));
-        return found is null
-            ? new ArticleMatch.Unknown()
-            : new ArticleMatch.Duplicate("the same story (URL, content or headline and lead) is already in the ledger");
+        return await ArticleMatcher.MatchAsync(article, identity, new Lookups(this, connection), cancellationToken);
     }
 
     public async Task<RevisionOutcome> EnqueueRevisionAsync(Article revision, string identity, IReadOnlyList<PostRefresh> refreshed, IReadOnlyList<NewPost> updatePosts, DateTimeOffset now, CancellationToken cancellationToken)
@@ -311,7 +240,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                     refreshedCount += await ExecuteAsync(
                         connection,
                         transaction,
-                        "UPDATE posts SET payload = $payload, updated_at = $now WHERE id = $id AND state IN (0, 3);",
+                        $"UPDATE posts SET payload = $payload, updated_at = $now WHERE id = $id AND state IN {UnsentStates};",
                         cancellationToken,
                         ("$payload", JsonSerializer.Serialize(refresh.Draft, QueueJsonContext.Default.PostDraft)),
                         ("$now", nowMs),
@@ -332,6 +261,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                         ("$idem", ArticleIdentity.IdempotencyKey(key, post.Draft.Channel)),
                         ("$urgent", post.Urgent ? 1 : 0),
                         ("$due", post.DueAt.ToUnixTimeMilliseconds()),
+                        ("$initial", (int)PostStates.Initial),
                         ("$now", nowMs));
                 }
 
@@ -390,6 +320,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                 var pIdem = insert.Parameters.Add("$idem", SqliteType.Text);
                 var pUrgent = insert.Parameters.Add("$urgent", SqliteType.Integer);
                 var pDue = insert.Parameters.Add("$due", SqliteType.Integer);
+                insert.Parameters.AddWithValue("$initial", (int)PostStates.Initial);
                 insert.Parameters.AddWithValue("$now", nowMs);
 
                 var added = 0;
@@ -492,7 +423,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             SELECT MIN(at) FROM (
                 SELECT MIN(p.ready_at) AS at FROM posts p WHERE p.ready_at IS NOT NULL AND {NotSwitchedOff}
                 UNION ALL
-                SELECT MIN(lease_expires_at) FROM posts WHERE state = 1);
+                SELECT MIN(lease_expires_at) FROM posts WHERE state = {LeasedState});
             """,
             cancellationToken));
     }
@@ -536,12 +467,13 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                         connection,
                         transaction,
                         """
-                        UPDATE posts SET state = 1, ready_at = NULL, attempts = attempts + 1, lease_owner = $owner,
-                                         lease_expires_at = $expires, updated_at = $now
+                        UPDATE posts SET state = $leased, ready_at = NULL, attempts = attempts + 1, lease_owner = $owner,
+                                         lease_expires_at = $expires, lease_token = lease_token + 1, updated_at = $now
                         WHERE id = $id;
                         INSERT INTO attempts (post_id, attempt, owner, started_at) VALUES ($id, $attempt, $owner, $now);
                         """,
                         cancellationToken,
+                        ("$leased", (int)PostStates.Leased),
                         ("$owner", owner),
                         ("$expires", expires),
                         ("$now", nowMs),
@@ -553,6 +485,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                         Attempts = post.Attempts + 1,
                         LeaseOwner = owner,
                         LeaseExpiresAt = now + lease,
+                        LeaseToken = post.LeaseToken + 1,
                     };
                 }
 
@@ -564,23 +497,26 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public Task<IReadOnlyList<QueuedPost>> GetExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         QueryPostsAsync(
-            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state = 1 AND p.lease_expires_at <= $now ORDER BY p.lease_expires_at;",
+            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state = {LeasedState} AND p.lease_expires_at <= $now ORDER BY p.lease_expires_at;",
             cancellationToken,
             ("$now", now.ToUnixTimeMilliseconds()));
 
-    public async Task<bool> RecordAsync(long postId, string? owner, PostOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(PostLease lease, PostOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(outcome);
         var nowMs = now.ToUnixTimeMilliseconds();
-        var (state, readyAt, error, remoteId, remoteUrl, publishedAt, label) = outcome switch
+        var (state, label) = PostStates.After(outcome);
+        var readyAt = PostStates.ReadyAt(outcome)?.ToUnixTimeMilliseconds();
+        var (error, remoteId, remoteUrl, publishedAt) = outcome switch
         {
-            PostOutcome.Published p => (PostState.Published, (long?)null, p.Note, p.RemoteId, p.RemoteUrl?.AbsoluteUri, (long?)nowMs, "published"),
-            PostOutcome.RetryAt r => (PostState.RetryWaiting, r.NextAttemptAt.ToUnixTimeMilliseconds(), r.Error, null, null, null, "retry"),
-            PostOutcome.Failed f => (PostState.Failed, null, f.Error, null, null, null, "failed"),
-            PostOutcome.Skipped s => (PostState.Skipped, null, s.Reason, null, null, null, "skipped"),
-            PostOutcome.InDoubt d => (PostState.InDoubt, null, d.Reason, null, null, null, "in-doubt"),
-            PostOutcome.Released r => (PostState.Queued, r.DueAt.ToUnixTimeMilliseconds(), r.Note, null, null, null, "released"),
-            PostOutcome.Cancelled => (PostState.Cancelled, null, "cancelled by the operator", null, null, null, "cancelled"),
-            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+            PostOutcome.Published p => (p.Note, p.RemoteId, p.RemoteUrl?.AbsoluteUri, (long?)nowMs),
+            PostOutcome.RetryAt r => (r.Error, null, null, null),
+            PostOutcome.Failed f => (f.Error, null, null, null),
+            PostOutcome.Skipped s => (s.Reason, null, null, null),
+            PostOutcome.InDoubt d => (d.Reason, null, null, null),
+            PostOutcome.Released r => (r.Note, null, null, null),
+            _ => ((string?)"cancelled by the operator", (string?)null, (string?)null, (long?)null),
         };
 
         // The last line of defence: whatever a channel or the dispatcher put in the error, no secret is stored.
@@ -590,22 +526,25 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             async connection =>
             {
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                var ownerClause = owner is null ? string.Empty : " AND state = 1 AND lease_owner = $owner";
                 var released = outcome is PostOutcome.Released;
+
+                // The fence: only the claim that is still current (same owner, same token, still leased) may record.
                 var changed = await ExecuteAsync(
                     connection,
                     transaction,
-                    $"""
+                    """
                     UPDATE posts SET state = $state, ready_at = $ready, last_error = $error,
-                                     next_attempt_at = CASE WHEN $state = 3 THEN $ready ELSE NULL END,
+                                     next_attempt_at = CASE WHEN $state = $retryWaiting THEN $ready ELSE NULL END,
                                      remote_id = COALESCE($remoteId, remote_id), remote_url = COALESCE($remoteUrl, remote_url),
                                      published_at = COALESCE($publishedAt, published_at),
-                                     attempts = CASE WHEN $released = 1 AND attempts > 0 AND state = 1 THEN attempts - 1 ELSE attempts END,
+                                     attempts = CASE WHEN $released = 1 AND attempts > 0 THEN attempts - 1 ELSE attempts END,
                                      lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
-                    WHERE id = $id{ownerClause};
+                    WHERE id = $id AND state = $leased AND lease_owner = $owner AND lease_token = $token;
                     """,
                     cancellationToken,
                     ("$state", (int)state),
+                    ("$retryWaiting", (int)PostState.RetryWaiting),
+                    ("$leased", (int)PostStates.Leased),
                     ("$ready", readyAt),
                     ("$error", error),
                     ("$remoteId", remoteId),
@@ -613,9 +552,10 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                     ("$publishedAt", publishedAt),
                     ("$released", released ? 1 : 0),
                     ("$now", nowMs),
-                    ("$id", postId),
-                    ("$owner", owner));
-                if (changed > 0 && owner is not null)
+                    ("$id", lease.PostId),
+                    ("$owner", lease.Owner),
+                    ("$token", lease.Token));
+                if (changed > 0)
                 {
                     await ExecuteAsync(
                         connection,
@@ -628,8 +568,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                         ("$now", nowMs),
                         ("$label", label),
                         ("$error", error),
-                        ("$id", postId),
-                        ("$owner", owner));
+                        ("$id", lease.PostId),
+                        ("$owner", lease.Owner));
                 }
 
                 await transaction.CommitAsync(cancellationToken);
@@ -676,10 +616,16 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     public Task<IReadOnlyList<QueuedPost>> ListAsync(IReadOnlyCollection<PostState> states, int limit, bool newestFirst, CancellationToken cancellationToken)
     {
-        var stateList = string.Join(", ", states.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<QueuedPost>>([]);
+        }
+
+        var stateList = PostStates.SqlList(states);
         var order = newestFirst ? "DESC" : "ASC";
         return QueryPostsAsync(
-            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state IN ({stateList}) ORDER BY COALESCE(p.published_at, p.ready_at, p.due_at) {order}, p.id {order} LIMIT $limit;",
+            $"SELECT {PostColumns} FROM {PostsJoined} WHERE p.state IN {stateList} ORDER BY COALESCE(p.published_at, p.ready_at, p.due_at) {order}, p.id {order} LIMIT $limit;",
             cancellationToken,
             ("$limit", limit));
     }
@@ -702,8 +648,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     public Task<bool> CancelAsync(long postId, DateTimeOffset now, CancellationToken cancellationToken) =>
         OperatorUpdateAsync(
             postId,
-            "state = 6, ready_at = NULL, next_attempt_at = NULL, last_error = 'cancelled by the operator'",
-            "state IN (0, 3, 4, 7)",
+            "state = $to, ready_at = NULL, next_attempt_at = NULL, last_error = 'cancelled by the operator'",
+            PostStates.Cancellable,
+            PostState.Cancelled,
             now,
             null,
             cancellationToken);
@@ -711,8 +658,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     public Task<bool> RetryAsync(long postId, DateTimeOffset now, CancellationToken cancellationToken) =>
         OperatorUpdateAsync(
             postId,
-            "state = 0, ready_at = $at, due_at = $at, next_attempt_at = NULL",
-            "state IN (3, 4, 5, 6, 7)",
+            "state = $to, ready_at = $at, due_at = $at, next_attempt_at = NULL",
+            PostStates.Retryable,
+            PostStates.Initial,
             now,
             now,
             cancellationToken);
@@ -720,8 +668,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
     public Task<bool> RescheduleAsync(long postId, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         OperatorUpdateAsync(
             postId,
-            "state = 0, ready_at = $at, due_at = $at, next_attempt_at = NULL",
-            "state IN (0, 3, 5, 6, 7)",
+            "state = $to, ready_at = $at, due_at = $at, next_attempt_at = NULL",
+            PostStates.Reschedulable,
+            PostStates.Initial,
             now,
             dueAt,
             cancellationToken);
@@ -765,8 +714,9 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             cancellationToken);
     }
 
-    private async Task<bool> OperatorUpdateAsync(long postId, string set, string allowed, DateTimeOffset now, DateTimeOffset? at, CancellationToken cancellationToken)
+    private async Task<bool> OperatorUpdateAsync(long postId, string set, IReadOnlyList<PostState> from, PostState to, DateTimeOffset now, DateTimeOffset? at, CancellationToken cancellationToken)
     {
+        var allowed = $"state IN {PostStates.SqlList(from)}";
         return await WriteAsync(
             async connection =>
             {
@@ -777,6 +727,7 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
                     cancellationToken,
                     ("$now", now.ToUnixTimeMilliseconds()),
                     ("$at", at?.ToUnixTimeMilliseconds()),
+                    ("$to", (int)to),
                     ("$id", postId));
                 return changed > 0;
             },
@@ -824,7 +775,8 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
             PublishedAt: reader.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
             LeaseOwner: reader.IsDBNull(14) ? null : reader.GetString(14),
             LeaseExpiresAt: reader.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
-            Urgent: reader.GetInt32(16) != 0);
+            Urgent: reader.GetInt32(16) != 0,
+            LeaseToken: reader.GetInt64(17));
     }
 
     // Every write runs here: one at a time on the shared writer connection, which is dropped when a statement
@@ -922,6 +874,61 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
 
     private static DateTimeOffset? FromMs(object? value) =>
         value is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+
+    // The facts ArticleMatcher decides on, on one open connection.
+    private sealed class Lookups(SqlitePostQueue queue, SqliteConnection connection) : IArticleLookups
+    {
+        public async Task<KnownVersion?> LatestVersionAsync(string identity, string contentHash, CancellationToken cancellationToken)
+        {
+            // The latest version of this identity (its newest row) is what the current posts were composed from.
+            await using var latest = connection.CreateCommand();
+            latest.CommandText =
+                """
+                SELECT near_key,
+                       EXISTS (SELECT 1 FROM articles WHERE (identity = $identity OR key = $identity) AND content_hash = $hash),
+                       (SELECT COUNT(*) FROM articles WHERE identity = $identity AND update_posts > 0),
+                       (SELECT MAX(created_at) FROM articles WHERE identity = $identity AND update_posts > 0)
+                FROM articles WHERE identity = $identity OR key = $identity ORDER BY id DESC LIMIT 1;
+                """;
+            latest.Parameters.AddWithValue("$identity", identity);
+            latest.Parameters.AddWithValue("$hash", contentHash);
+            await using var reader = await latest.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new KnownVersion(reader.GetString(0), reader.GetInt64(1) != 0, reader.GetInt32(2), reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
+                : null;
+        }
+
+        public async Task<bool> SameStoryElsewhereAsync(string identity, string contentHash, string nearKey, CancellationToken cancellationToken) =>
+            await ScalarAsync(
+                connection,
+                null,
+                "SELECT 1 FROM articles WHERE (content_hash = $hash OR near_key = $near) AND COALESCE(identity, key) <> $identity LIMIT 1;",
+                cancellationToken,
+                ("$hash", contentHash),
+                ("$near", nearKey),
+                ("$identity", identity)) is not null;
+
+        public Task<IReadOnlyList<QueuedPost>> LatestPostsAsync(string identity, CancellationToken cancellationToken) =>
+            queue.QueryPostsAsync(
+                $"""
+                SELECT {PostColumns} FROM {PostsJoined}
+                WHERE p.id IN (SELECT MAX(p2.id) FROM posts p2 JOIN articles a2 ON a2.id = p2.article_id
+                               WHERE a2.identity = $identity OR a2.key = $identity GROUP BY p2.channel)
+                ORDER BY p.id;
+                """,
+                cancellationToken,
+                ("$identity", identity));
+
+        public async Task<bool> AnyAsync(string key, string contentHash, string nearKey, CancellationToken cancellationToken) =>
+            await ScalarAsync(
+                connection,
+                null,
+                "SELECT 1 FROM articles WHERE key = $key OR content_hash = $hash OR near_key = $near LIMIT 1;",
+                cancellationToken,
+                ("$key", key),
+                ("$hash", contentHash),
+                ("$near", nearKey)) is not null;
+    }
 
     private static partial class Log
     {

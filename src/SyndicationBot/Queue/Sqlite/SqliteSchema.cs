@@ -157,5 +157,28 @@ internal static class SqliteSchema
         CREATE TABLE ledger_identity (id TEXT NOT NULL);
         INSERT INTO ledger_identity (id) VALUES (lower(hex(randomblob(16))));
         """,
+
+        // 7: the fencing token of each post's lease, raised at every claim: recording an outcome needs the token of
+        //    the claim it belongs to, so a dispatcher that wakes after its lease was recovered changes nothing.
+        """
+        ALTER TABLE posts ADD COLUMN lease_token INTEGER NOT NULL DEFAULT 0;
+        """,
+
+        // 8: retractions, one row per post an operator or a source took back: what was done (deleted, corrected,
+        //    cancelled, not possible, failed, in doubt), who did it, why and when (IRetractionLedger).
+        """
+        CREATE TABLE retractions (
+            id           INTEGER PRIMARY KEY,
+            post_id      INTEGER NOT NULL REFERENCES posts(id),
+            article_key  TEXT NOT NULL,
+            channel      TEXT NOT NULL,
+            action       TEXT NOT NULL,
+            detail       TEXT NULL,
+            reason       TEXT NOT NULL,
+            by_whom      TEXT NOT NULL,
+            at           INTEGER NOT NULL
+        );
+        CREATE INDEX ix_retractions_article ON retractions(article_key);
+        """,
     ];
 }

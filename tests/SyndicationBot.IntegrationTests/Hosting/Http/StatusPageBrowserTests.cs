@@ -21,7 +21,7 @@ public sealed class StatusPageBrowserTests
         {
             await queue.EnqueueAsync(TestArticles.Create("Rabat tramway extension opens"), [new(TestArticles.Draft("mastodon"), RunningService.Start.AddHours(-2))], RunningService.Start.AddHours(-3), CancellationToken.None);
             var claimed = await queue.ClaimDueAsync(RunningService.Start.AddHours(-2), "earlier", TimeSpan.FromMinutes(2), 10, CancellationToken.None);
-            await queue.RecordAsync(claimed[0].Id, "earlier", new PostOutcome.Published("110", new Uri("https://mastodon.example/@bot/110")), RunningService.Start.AddHours(-2), CancellationToken.None);
+            await queue.RecordAsync(claimed[0].Lease!, new PostOutcome.Published("110", new Uri("https://mastodon.example/@bot/110")), RunningService.Start.AddHours(-2), CancellationToken.None);
             await queue.RecordIngestAsync(new IngestRecord("f-empty", "seeds/empty.txt", IngestOutcome.Rejected, "seeds/empty.txt: the file is empty", RunningService.Start.AddHours(-1)), CancellationToken.None);
         });
         Assert.True(await service.IngestAndPublishAsync("Storm closes the port of Tangier for a second day"));

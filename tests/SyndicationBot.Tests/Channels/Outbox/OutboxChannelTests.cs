@@ -76,6 +76,7 @@ public sealed class OutboxChannelTests : IDisposable
     }
 
     private OutboxChannel CreateTarget() => new(
+        ChannelAccount.Default(OutboxNetwork.Descriptor),
         Options.Create(new OutboxOptions { Path = "data/outbox.jsonl" }),
         new HostingEnvironment { ContentRootPath = _folder.Path },
         _time,

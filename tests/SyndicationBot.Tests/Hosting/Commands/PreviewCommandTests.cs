@@ -91,6 +91,40 @@ public sealed partial class PreviewCommandTests : IDisposable
         Assert.DoesNotContain(int.MaxValue.ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_TwoAccountsRoutedByLanguage_ShowsWhichChannelAndWhyOrWhySkipped()
+    {
+        // Arrange
+        var seeds = Directory.CreateDirectory(_folder.Combine("seeds")).FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "Hosting", "seed.txt"), Path.Combine(seeds, "000_seed.txt"));
+        await File.WriteAllTextAsync(Path.Combine(seeds, "001_en.txt"), "Storm closes the port of Tangier for a second day\nThe port of Tangier Med stayed closed on Tuesday as gale-force winds hit the Strait of Gibraltar, the port authority said.\nFerry crossings to Algeciras were suspended, leaving hundreds of lorries waiting at the terminals.\n");
+        string[] routing =
+        [
+            "--Channels:archive-fr:Network=outbox", "--Channels:archive-ar:Network=outbox",
+            "--Routing:Routes:0:Name=french", "--Routing:Routes:0:Languages:0=fr", "--Routing:Routes:0:Channels:0=archive-fr",
+            "--Routing:Routes:1:Name=arabic", "--Routing:Routes:1:Languages:0=ar", "--Routing:Routes:1:Channels:0=archive-ar",
+        ];
+
+        // Act
+        var (exit, json, _) = await RunAsync(["preview", seeds, "--json", .. routing]);
+        var (_, text, _) = await RunAsync(["preview", seeds, .. routing]);
+
+        // Assert
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(json);
+        var articles = document.RootElement.GetProperty("articles").EnumerateArray().ToList();
+        var french = articles[0].GetProperty("routing");
+        var channel = Assert.Single(french.GetProperty("channels").EnumerateArray());
+        Assert.Equal("archive-fr", channel.GetProperty("channel").GetString());
+        Assert.Equal("route 'french': language fr", channel.GetProperty("because").GetString());
+        Assert.Equal(JsonValueKind.Null, french.GetProperty("skipped").ValueKind);
+        var english = articles[1].GetProperty("routing");
+        Assert.Empty(english.GetProperty("channels").EnumerateArray());
+        Assert.Contains("route 'arabic': wants language ar (it is en)", english.GetProperty("skipped").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Goes to:  archive-fr — route 'french': language fr", text, StringComparison.Ordinal);
+        Assert.Contains("Goes to:  no channel; it would be skipped: no route sends it anywhere", text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 

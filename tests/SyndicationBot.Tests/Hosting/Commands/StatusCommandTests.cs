@@ -27,8 +27,8 @@ public sealed class StatusCommandTests : IDisposable
         await Ledger.EnqueueAsync(TestArticles.Create("Doubt"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
         await Ledger.EnqueueAsync(TestArticles.Create("Paused"), [new(TestArticles.Draft("telegram"), Now)], Now, CancellationToken.None);
         var claimed = await Ledger.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None);
-        await Ledger.RecordAsync(claimed.Single(p => p.Channel == "x").Id, "me", new PostOutcome.InDoubt("time-out after sending"), Now, CancellationToken.None);
-        await Ledger.RecordAsync(claimed.Single(p => p.Channel == "telegram").Id, "me", new PostOutcome.Released(Now.AddMinutes(15), "authentication failed: 401 Unauthorized"), Now, CancellationToken.None);
+        await Ledger.RecordAsync(claimed.Single(p => p.Channel == "x").Lease!, new PostOutcome.InDoubt("time-out after sending"), Now, CancellationToken.None);
+        await Ledger.RecordAsync(claimed.Single(p => p.Channel == "telegram").Lease!, new PostOutcome.Released(Now.AddMinutes(15), "authentication failed: 401 Unauthorized"), Now, CancellationToken.None);
         var target = CreateTarget();
         using var output = new StringWriter();
 
@@ -54,7 +54,7 @@ public sealed class StatusCommandTests : IDisposable
         var post = Assert.Single(await Ledger.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
         var outcome = new SyndicationBot.Publishing.RetryPolicy(new SyndicationBot.Publishing.DispatchOptions(), () => 0.5)
             .Decide(post.Attempts, post.DueAt, "429 Too Many Requests", Now.AddSeconds(int.MaxValue), Now);
-        await Ledger.RecordAsync(post.Id, "me", outcome, Now, CancellationToken.None);
+        await Ledger.RecordAsync(post.Lease!, outcome, Now, CancellationToken.None);
         var target = CreateTarget();
         using var output = new StringWriter();
 
@@ -125,7 +125,7 @@ public sealed class StatusCommandTests : IDisposable
         await _ledger.Operations().BeatAsync("vm/42/abc", "dispatcher", Now, Now, CancellationToken.None);
         await Ledger.EnqueueAsync(TestArticles.Create("Dead"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
         var claimed = await Ledger.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None);
-        await Ledger.RecordAsync(claimed[0].Id, "me", new PostOutcome.Failed("gave up after 8 attempts: 503"), Now, CancellationToken.None);
+        await Ledger.RecordAsync(claimed[0].Lease!, new PostOutcome.Failed("gave up after 8 attempts: 503"), Now, CancellationToken.None);
         var before = await CreateTarget().RunAsync(json: false, TextWriter.Null, CancellationToken.None);
         var commands = new QueueCommands(Ledger, new FakeTimeProvider(Now), TimeZoneInfo.Utc);
         using var output = new StringWriter();

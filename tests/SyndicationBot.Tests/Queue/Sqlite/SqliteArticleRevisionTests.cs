@@ -88,7 +88,7 @@ public sealed class SqliteArticleRevisionTests : IDisposable
         var original = TestArticles.Create("Storm closes port", Url);
         await queue.EnqueueAsync(original, [new(TestArticles.Draft("outbox", "old outbox"), Now), new(TestArticles.Draft("x", "old x"), Now.AddHours(1))], Now, CancellationToken.None);
         var sent = Assert.Single(await queue.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
-        await queue.RecordAsync(sent.Id, "me", new PostOutcome.Published("1", null), Now, CancellationToken.None);
+        await queue.RecordAsync(sent.Lease!, new PostOutcome.Published("1", null), Now, CancellationToken.None);
         var changed = TestArticles.Create("Port reopens after storm", Url);
         var identity = ArticleIdentity.Identity(changed, bySource: true)!;
         var match = Assert.IsType<ArticleMatch.Changed>(await queue.MatchArticleAsync(changed, identity, CancellationToken.None));

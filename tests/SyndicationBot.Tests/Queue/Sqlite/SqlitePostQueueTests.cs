@@ -101,7 +101,7 @@ public sealed class SqlitePostQueueTests : IDisposable
         var post = Assert.Single(await queue.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(2), 10, CancellationToken.None));
 
         // Act
-        var recorded = await queue.RecordAsync(post.Id, "me", new PostOutcome.Published("123", new Uri("https://x.com/i/web/status/123")), Now.AddSeconds(1), CancellationToken.None);
+        var recorded = await queue.RecordAsync(post.Lease!, new PostOutcome.Published("123", new Uri("https://x.com/i/web/status/123")), Now.AddSeconds(1), CancellationToken.None);
 
         // Assert
         Assert.True(recorded);
@@ -120,10 +120,10 @@ public sealed class SqlitePostQueueTests : IDisposable
         using var queue = await CreateInitializedAsync();
         await queue.EnqueueAsync(TestArticles.Create("A"), [new(TestArticles.Draft("x"), Now)], Now, CancellationToken.None);
         var post = Assert.Single(await queue.ClaimDueAsync(Now, "dead", TimeSpan.FromMinutes(2), 10, CancellationToken.None));
-        await queue.RecordAsync(post.Id, "dead", new PostOutcome.InDoubt("recovered"), Now.AddMinutes(3), CancellationToken.None);
+        await queue.RecordAsync(post.Lease!, new PostOutcome.InDoubt("recovered"), Now.AddMinutes(3), CancellationToken.None);
 
         // Act
-        var late = await queue.RecordAsync(post.Id, "dead", new PostOutcome.Published("1", null), Now.AddMinutes(4), CancellationToken.None);
+        var late = await queue.RecordAsync(post.Lease!, new PostOutcome.Published("1", null), Now.AddMinutes(4), CancellationToken.None);
 
         // Assert
         Assert.False(late);
@@ -139,7 +139,7 @@ public sealed class SqlitePostQueueTests : IDisposable
         var post = Assert.Single(await queue.ClaimDueAsync(Now, "me", TimeSpan.FromMinutes(2), 10, CancellationToken.None));
 
         // Act
-        await queue.RecordAsync(post.Id, "me", new PostOutcome.RetryAt(Now.AddMinutes(5), "503 Service Unavailable"), Now, CancellationToken.None);
+        await queue.RecordAsync(post.Lease!, new PostOutcome.RetryAt(Now.AddMinutes(5), "503 Service Unavailable"), Now, CancellationToken.None);
 
         // Assert
         Assert.Empty(await queue.ClaimDueAsync(Now.AddMinutes(4), "me", TimeSpan.FromMinutes(2), 10, CancellationToken.None));
