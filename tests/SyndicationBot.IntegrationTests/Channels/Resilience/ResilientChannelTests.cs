@@ -50,7 +50,7 @@ public sealed class ResilientChannelTests : IAsyncLifetime
         // Assert
         Assert.All(channels, c => Assert.IsType<ResilientChannel>(c));
         Assert.Equal(["x", "mastodon", "webhook"], channels.Select(c => c.Name));
-        Assert.Equal([DeliveryGuarantee.None, DeliveryGuarantee.Idempotent, DeliveryGuarantee.None], channels.Select(c => c.Guarantee));
+        Assert.Equal([DeliveryGuarantee.Lookup, DeliveryGuarantee.Idempotent, DeliveryGuarantee.None], channels.Select(c => c.Guarantee));
     }
 
     [Fact]
