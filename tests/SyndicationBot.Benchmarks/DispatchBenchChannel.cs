@@ -45,6 +45,11 @@ internal sealed class DispatchBenchChannel(int count) : IChannel
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
 
+
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("test channel"));
+
     public async Task WaitAsync(TimeSpan timeout)
     {
         try

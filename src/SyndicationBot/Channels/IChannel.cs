@@ -26,4 +26,10 @@ internal interface IChannel
     /// request, a rate limit, a network that cannot be asked) is <see cref="LookupResult.Unavailable"/>.
     /// </summary>
     Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a published post back: deletes it, or edits it to carry a correction note, as the network allows
+    /// (each channel's choice is documented on its class). Never throws for an expected outcome.
+    /// </summary>
+    Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken);
 }

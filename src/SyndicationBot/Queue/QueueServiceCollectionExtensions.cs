@@ -49,6 +49,7 @@ internal static class QueueServiceCollectionExtensions
         services.AddSingleton<IChannelSwitches>(provider => provider.GetRequiredService<LedgerOperations>().Switches);
         services.AddSingleton<IInputLedger>(provider => provider.GetRequiredService<LedgerOperations>().Inputs);
         services.AddSingleton<ILedgerGauges>(provider => provider.GetRequiredService<LedgerOperations>().Gauges);
+        services.AddSingleton<IRetractionLedger>(provider => provider.GetRequiredService<LedgerOperations>().Retractions);
         return services;
     }
 
@@ -70,11 +71,11 @@ internal static class QueueServiceCollectionExtensions
         if (queue is PostgresPostQueue postgres)
         {
             var operations = new PostgresOperationsLedger(postgres);
-            return new LedgerOperations(operations, operations, operations, operations);
+            return new LedgerOperations(operations, operations, operations, operations, operations);
         }
 
         var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var sqlite = new SqliteOperationsLedger(queue, ResolveConnectionString(options.ConnectionString, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        return new LedgerOperations(sqlite, sqlite, sqlite, sqlite);
+        return new LedgerOperations(sqlite, sqlite, sqlite, sqlite, sqlite);
     }
 }

@@ -34,6 +34,6 @@ public sealed class PostgresLedgerContractTests(PostgresDatabase database) : Led
         var queue = new PostgresPostQueue(database.ConnectionString, NullLogger<PostgresPostQueue>.Instance, redactor);
         _opened.Add(queue);
         var operations = new PostgresOperationsLedger(queue);
-        return Task.FromResult(new Ledger(queue, new LedgerOperations(operations, operations, operations, operations)));
+        return Task.FromResult(new Ledger(queue, new LedgerOperations(operations, operations, operations, operations, operations)));
     }
 }

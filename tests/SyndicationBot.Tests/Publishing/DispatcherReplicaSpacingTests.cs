@@ -128,5 +128,8 @@ public sealed class DispatcherReplicaSpacingTests : IDisposable
 
         public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
             Task.FromResult(LookupResult.Absent);
+
+        public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult<RetractResult>(new RetractResult.NotPossible("test channel"));
     }
 }

@@ -550,6 +550,11 @@ public sealed class DispatcherTests : IDisposable
 
         public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
             Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
+
+
+        public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+
+            Task.FromResult<RetractResult>(new RetractResult.NotPossible("test channel"));
     }
 
     /// <summary>A channel whose network can look posts up: publish and lookup answers from scripts, the last repeated.</summary>
@@ -576,5 +581,8 @@ public sealed class DispatcherTests : IDisposable
             LookedUp.Add(post);
             return Task.FromResult(lookups[Math.Min(LookedUp.Count - 1, lookups.Length - 1)]);
         }
+
+        public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult<RetractResult>(new RetractResult.NotPossible("test channel"));
     }
 }

@@ -203,5 +203,10 @@ public sealed class LeaseRecoveryTests : IDisposable
 
         public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
             Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
+
+
+        public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+
+            Task.FromResult<RetractResult>(new RetractResult.NotPossible("test channel"));
     }
 }

@@ -858,6 +858,35 @@ public abstract class LedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retractions_RecordedInOneGo_ListedNewestFirstAndByArticle()
+    {
+        // Arrange: two posts of one article retracted together, a post of another article later.
+        var first = await EnqueueAsync("withdrawn story", "x", Now);
+        var second = await EnqueueAsync("withdrawn story again", "mastodon", Now);
+        var other = await EnqueueAsync("another story", "x", Now.AddHours(1));
+        var retractions = Operations.Retractions;
+        await retractions.RecordRetractionsAsync(
+            [
+                new RetractionRecord(first, "article-1", "x", "deleted", "1445880548472328192", "withdrawn by the source", "operator", Now.AddHours(2)),
+                new RetractionRecord(second, "article-1", "mastodon", "cancelled", null, "withdrawn by the source", "operator", Now.AddHours(2)),
+            ],
+            CancellationToken.None);
+        await retractions.RecordRetractionsAsync([new RetractionRecord(other, "article-2", "x", "not-possible", "no delete", "error", "feed", Now.AddHours(3))], CancellationToken.None);
+
+        // Act
+        var all = await retractions.ListRetractionsAsync(null, 10, CancellationToken.None);
+        var ofFirst = await retractions.ListRetractionsAsync("article-1", 10, CancellationToken.None);
+        var newest = await retractions.ListRetractionsAsync(null, 1, CancellationToken.None);
+
+        // Assert
+        Assert.Equal([other, second, first], all.Select(r => r.PostId));
+        Assert.Equal(new RetractionRecord(first, "article-1", "x", "deleted", "1445880548472328192", "withdrawn by the source", "operator", Now.AddHours(2)), all[2]);
+        Assert.Null(all[1].Detail);
+        Assert.Equal([second, first], ofFirst.Select(r => r.PostId));
+        Assert.Equal(other, Assert.Single(newest).PostId);
+    }
+
+    [Fact]
     public async Task ScheduleQueries_CountOnlyLivePostsAndPublishedTimes()
     {
         // Arrange: x has a published, a queued, a failed and a cancelled post; mastodon one queued.

@@ -89,6 +89,36 @@ internal sealed partial class BlueskyChannel(
         }
     }
 
+    // A retraction deletes the record (com.atproto.repo.deleteRecord, idempotent: a record already gone is no error).
+    // Records cannot be edited in place without every client showing the old text from its cache.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        try
+        {
+            var rkey = request.RemoteId[(request.RemoteId.LastIndexOf('/') + 1)..];
+            var response = await SendAuthorizedAsync(
+                http,
+                active => Json(HttpMethod.Post, "com.atproto.repo.deleteRecord", new DeleteRecordRequest(active.Did, PostCollection, rkey), BlueskyJsonContext.Default.DeleteRecordRequest),
+                cancellationToken);
+            if (response.Response is not { } answered)
+            {
+                return RetractResult.From(Classify(response.Failure!));
+            }
+
+            return answered.IsSuccess ? new RetractResult.Deleted("deleted from the repository") : RetractResult.From(Classify(answered));
+        }
+        catch (HttpRequestException exception)
+        {
+            return new RetractResult.Failed($"Bluesky deleteRecord: {exception.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("Bluesky deleteRecord timed out");
+        }
+    }
+
     public void Dispose() => sessionGate.Dispose();
 
     // The first part carries the post; thread replies follow, each under its own record key derived from the
@@ -526,6 +556,8 @@ internal sealed record CreateRecordRequest(string Repo, string Collection, strin
 
 internal sealed record CreateRecordResponse(string Uri, string Cid);
 
+internal sealed record DeleteRecordRequest(string Repo, string Collection, string Rkey);
+
 internal sealed record GetRecordResponse(string Uri, string? Cid, JsonElement Value);
 
 internal sealed record UploadBlobResponse(JsonElement Blob);
@@ -558,6 +590,7 @@ internal sealed record External(string Uri, string Title, string Description, Js
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(CreateRecordRequest))]
 [JsonSerializable(typeof(CreateRecordResponse))]
+[JsonSerializable(typeof(DeleteRecordRequest))]
 [JsonSerializable(typeof(GetRecordResponse))]
 [JsonSerializable(typeof(UploadBlobResponse))]
 [JsonSerializable(typeof(XrpcError))]

@@ -128,6 +128,49 @@ internal sealed partial class FacebookChannel(
         }
     }
 
+    // A retraction deletes the Page post (DELETE /{post-id}): an edited message would keep the link card of the
+    // withdrawn story.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var token = ChannelSecret.Resolve(settings.PageAccessToken, settings.PageAccessTokenFile, FacebookOptions.PageAccessTokenSecretName);
+        var appSecret = ChannelSecret.Resolve(settings.AppSecret, settings.AppSecretFile, FacebookOptions.AppSecretSecretName);
+        if (token is null || appSecret is null)
+        {
+            return new RetractResult.Failed("The Page access token or the app secret is not configured");
+        }
+
+        try
+        {
+            var url = new Uri($"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(request.RemoteId)}?appsecret_proof={FacebookAppSecretProof.Compute(appSecret, token)}");
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
+            delete.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(delete, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.IsSuccessStatusCode && TryRead(body, FacebookJsonContext.Default.GraphSuccessResponse) is { Success: true })
+            {
+                return new RetractResult.Deleted("deleted from the Page");
+            }
+
+            // Graph code 100 subcode 33: the object does not exist (any more).
+            if (TryRead(body, FacebookJsonContext.Default.GraphErrorResponse)?.Error is { Code: 100, ErrorSubcode: 33 })
+            {
+                return new RetractResult.Deleted("the Page no longer holds the post");
+            }
+
+            return RetractResult.From(Classify(response, body));
+        }
+        catch (HttpRequestException ex)
+        {
+            return new RetractResult.Failed($"Cannot reach the Graph API: {ex.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("The Graph API did not answer the delete in time");
+        }
+    }
+
     private async Task<PublishResult> SendAsync(OutgoingPost post, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -170,6 +170,42 @@ internal sealed partial class MastodonChannel(
         }
     }
 
+    // A retraction deletes the status (DELETE /api/v1/statuses/{id}, 30 / 30 min): an edit would keep the withdrawn
+    // story in every server's edit history and in the boosts that carry it.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (token.Value is null)
+        {
+            return new RetractResult.Failed("Mastodon: no access token configured (Channels:Mastodon:AccessToken).");
+        }
+
+        try
+        {
+            var client = httpClientFactory.CreateClient(HttpClientName);
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, new Uri(client.BaseAddress!, "api/v1/statuses/" + Uri.EscapeDataString(request.RemoteId)));
+            delete.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            using var response = await client.SendAsync(delete, cancellationToken);
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return new RetractResult.Deleted("deleted on Mastodon");
+            }
+
+            return response.StatusCode == System.Net.HttpStatusCode.NotFound
+                ? new RetractResult.Deleted("the instance no longer holds the status")
+                : RetractResult.From(MastodonResponseClassifier.Classify(response, content, timeProvider.GetUtcNow()));
+        }
+        catch (HttpRequestException exception)
+        {
+            return new RetractResult.Failed($"Mastodon delete: transport failure {exception.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("Mastodon delete timed out");
+        }
+    }
+
     // The key is stored for one hour from the first request that carried it, which left at the post's due time at the
     // earliest: until then a resend with the same key is answered with the same status.
     private bool KeyMayHaveExpired(OutgoingPost post) =>

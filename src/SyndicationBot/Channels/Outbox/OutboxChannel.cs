@@ -103,6 +103,9 @@ internal sealed partial class OutboxChannel(
         }
     }
 
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("this build writes no retraction line to the outbox yet"));
+
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<LookupResult>(new LookupResult.Unavailable("the outbox dedupes by key instead"));
 

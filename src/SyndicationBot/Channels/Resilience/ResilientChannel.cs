@@ -46,6 +46,9 @@ internal sealed partial class ResilientChannel(
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         inner.LookupAsync(post, cancellationToken);
 
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+        inner.RetractAsync(request, cancellationToken);
+
     public void Dispose() => ownedLimiter?.Dispose();
 
     // Every channel's result passes here on its way to the logs and the ledger: a network's error text often

@@ -21,6 +21,9 @@ internal sealed partial class TelegramChannel(
 {
     public const string HttpClientName = "telegram";
 
+    // deleteMessage: "A message can only be deleted if it was sent less than 48 hours ago"; a margin for clocks.
+    private static readonly TimeSpan DeleteWindow = TimeSpan.FromHours(48) - TimeSpan.FromMinutes(10);
+
     // A group upgraded to a supergroup answers with its new id; keep it for the process's life (the operator
     // is told to update the configuration).
     private ChatId? migratedChatId;
@@ -46,6 +49,70 @@ internal sealed partial class TelegramChannel(
         ChannelOutcomeLog.Report(logger, post.PostId, Name, result);
 
         return result;
+    }
+
+    // A retraction deletes the message while the Bot API allows it (48 hours after sending); after that, or when
+    // Telegram refuses the delete, the message is edited in place to a retraction note (edits have no time limit).
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var token = ChannelSecret.Resolve(settings.BotToken, settings.BotTokenFile, TelegramOptions.BotTokenSecretName);
+        if (token is null || !IsWellFormedToken(token))
+        {
+            return new RetractResult.Failed("The bot token is missing or malformed");
+        }
+
+        if (!int.TryParse(request.RemoteId, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId))
+        {
+            return new RetractResult.NotPossible($"'{request.RemoteId}' is not a Telegram message id");
+        }
+
+        var bot = new TelegramBotClient(
+            new TelegramBotClientOptions(token, settings.BaseUrl.GetLeftPart(UriPartial.Authority)) { RetryThreshold = 0, RetryCount = 0 },
+            httpClientFactory.CreateClient(HttpClientName),
+            CancellationToken.None);
+        var chatId = migratedChatId ?? ParseChatId(settings.ChatId!);
+        try
+        {
+            var age = request.PublishedAt is { } sent ? timeProvider.GetUtcNow() - sent : TimeSpan.MaxValue;
+            if (age < DeleteWindow)
+            {
+                try
+                {
+                    await bot.DeleteMessage(chatId, messageId, cancellationToken);
+                    return new RetractResult.Deleted("deleted from the channel");
+                }
+                catch (ApiRequestException ex) when (ex.Message.Contains("message to delete not found", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new RetractResult.Deleted("the channel no longer holds the message");
+                }
+                catch (ApiRequestException ex) when (ex.Message.Contains("can't be deleted", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Past the window by Telegram's clock: the edit below still takes the story back.
+                }
+            }
+
+            var note = "<b>Retracted</b>: " + System.Net.WebUtility.HtmlEncode(request.Reason);
+            await bot.EditMessageText(chatId, messageId, note, ParseMode.Html, cancellationToken: cancellationToken);
+            return new RetractResult.Corrected("edited to a retraction note (Telegram deletes only within 48 hours)");
+        }
+        catch (ApiRequestException ex)
+        {
+            return RetractResult.From(TelegramResponseClassifier.Classify(ex.ErrorCode, ex.Message, ex.Parameters?.RetryAfter, timeProvider.GetUtcNow()));
+        }
+        catch (RequestException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return RetractResult.From(TelegramResponseClassifier.ClassifyTransport(ex.HttpStatusCode, ex.InnerException));
+        }
+        catch (HttpRequestException ex)
+        {
+            return RetractResult.From(TelegramResponseClassifier.ClassifyTransport(ex.StatusCode, ex));
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("The Bot API did not answer the retraction in time");
+        }
     }
 
     // Telegram offers no way to find a message by our key.

@@ -75,6 +75,9 @@ internal sealed partial class WebhookChannel(
         return result;
     }
 
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("this build sends no retraction event yet: tell the receiver by hand"));
+
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<LookupResult>(new LookupResult.Unavailable("a webhook cannot be asked what it received"));
 

@@ -133,6 +133,38 @@ internal sealed partial class XChannel(
         }
     }
 
+    // A retraction deletes the post (DELETE /2/tweets/{id}, 50 / 15 min per user): X's edit needs a new post that
+    // quotes the old one, which would spread the withdrawn story further.
+    public async Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var call = await CallAsync(HttpMethod.Delete, "2/tweets/" + Uri.EscapeDataString(request.RemoteId), request.PostId, cancellationToken);
+            if (call.Status == System.Net.HttpStatusCode.NotFound)
+            {
+                return new RetractResult.Deleted("X no longer holds the post");
+            }
+
+            if (call.Failure is { } failure)
+            {
+                return RetractResult.From(failure);
+            }
+
+            return Read(call.Content, XJsonContext.Default.XDeleteResponse)?.Data?.Deleted == true
+                ? new RetractResult.Deleted("deleted on X")
+                : new RetractResult.Failed("X answered the delete without data.deleted");
+        }
+        catch (HttpRequestException exception)
+        {
+            return new RetractResult.Failed($"X delete: transport failure {exception.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new RetractResult.Failed("X delete timed out");
+        }
+    }
+
     // The authenticated account's id, asked once (GET /2/users/me: 75 requests / 15 min per user).
     private async Task<(string? Id, LookupResult? Failure)> GetUserIdAsync(CancellationToken cancellationToken)
     {
@@ -181,7 +213,7 @@ internal sealed partial class XChannel(
                 continue;
             }
 
-            return new XCall(content, XResponseClassifier.Classify(response, content, timeProvider.GetUtcNow()));
+            return new XCall(content, XResponseClassifier.Classify(response, content, timeProvider.GetUtcNow()), response.StatusCode);
         }
     }
 
@@ -276,7 +308,7 @@ internal sealed partial class XChannel(
         return new PublishResult.Published(id, url);
     }
 
-    private sealed record XCall(byte[] Content, PublishResult? Failure);
+    private sealed record XCall(byte[] Content, PublishResult? Failure, System.Net.HttpStatusCode Status = System.Net.HttpStatusCode.OK);
 
     private static partial class Log
     {

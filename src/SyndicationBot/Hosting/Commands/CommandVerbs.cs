@@ -27,6 +27,8 @@ internal sealed class CommandVerbs(Func<HostApplicationBuilder> createBuilder, T
         root.Subcommands.Add(CreateQueue());
         root.Subcommands.Add(CreateHistory());
         root.Subcommands.Add(CreateInputs());
+        root.Subcommands.Add(CreateRetract());
+        root.Subcommands.Add(CreateRetractions());
         root.Subcommands.Add(CreateStatus());
         root.Subcommands.Add(CreateChannel());
         root.Subcommands.Add(CreateHealth());
@@ -122,6 +124,31 @@ internal sealed class CommandVerbs(Func<HostApplicationBuilder> createBuilder, T
             (commands, token) => commands.HistoryAsync(parse.GetValue(json), parse.GetValue(limit), output, token),
             ct));
         return history;
+    }
+
+    private Command CreateRetract()
+    {
+        var article = new Argument<string>("article") { Description = "The article's key (its canonical URL, as 'queue list --all --json' shows it) or the id of one of its posts." };
+        var reason = new Option<string>("--reason") { Description = "Why it is withdrawn; recorded with who and when." };
+        var json = JsonOption();
+        var retract = new Command("retract", "Take an article back: delete its published posts on every channel that allows it, cancel those not sent, report the rest. Exit 1 when some are left.") { article, reason, json };
+        retract.SetAction((parse, ct) => WithServicesAsync(
+            (services, token) => ActivatorUtilities.CreateInstance<RetractCommand>(services, ActivatorUtilities.CreateInstance<Retraction.ArticleRetractor>(services))
+                .RetractAsync(parse.GetValue(article)!, parse.GetValue(reason), parse.GetValue(json), output, error, token),
+            ct));
+        return retract;
+    }
+
+    private Command CreateRetractions()
+    {
+        var json = JsonOption();
+        var limit = LimitOption();
+        var list = new Command("retractions", "Every retraction recorded, newest first: which post, what was done, who, why and when.") { json, limit };
+        list.SetAction((parse, ct) => WithServicesAsync(
+            (services, token) => ActivatorUtilities.CreateInstance<RetractCommand>(services, ActivatorUtilities.CreateInstance<Retraction.ArticleRetractor>(services))
+                .ListAsync(parse.GetValue(json), parse.GetValue(limit), output, token),
+            ct));
+        return list;
     }
 
     private Command CreateInputs()

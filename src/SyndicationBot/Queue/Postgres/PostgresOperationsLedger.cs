@@ -5,8 +5,50 @@ namespace SyndicationBot.Queue.Postgres;
 /// sees every replica), channel switches (read by every replica's dispatcher each turn), the record of inputs and the
 /// queue gauges. Runs on the ledger's own connection pool.
 /// </summary>
-internal sealed class PostgresOperationsLedger(PostgresPostQueue queue) : IServiceHeartbeats, IChannelSwitches, IInputLedger, ILedgerGauges
+internal sealed class PostgresOperationsLedger(PostgresPostQueue queue) : IServiceHeartbeats, IChannelSwitches, IInputLedger, ILedgerGauges, IRetractionLedger
 {
+    public async Task RecordRetractionsAsync(IReadOnlyList<RetractionRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await queue.InitializeAsync(cancellationToken);
+        await using var connection = await queue.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(
+                "INSERT INTO retractions (post_id, article_key, channel, action, detail, reason, by_whom, at) VALUES (@post, @article, @channel, @action, @detail, @reason, @by, @at);",
+                connection,
+                transaction);
+            command.Parameters.AddRange(new Npgsql.NpgsqlParameter[]
+            {
+                PostgresPostQueue.Long("post", record.PostId),
+                PostgresPostQueue.Text("article", record.ArticleKey),
+                PostgresPostQueue.Text("channel", record.Channel),
+                PostgresPostQueue.Text("action", record.Action),
+                PostgresPostQueue.Text("detail", record.Detail),
+                PostgresPostQueue.Text("reason", record.Reason),
+                PostgresPostQueue.Text("by", record.By),
+                PostgresPostQueue.Time("at", record.At),
+            });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RetractionRecord>> ListRetractionsAsync(string? articleKey, int limit, CancellationToken cancellationToken)
+    {
+        await queue.InitializeAsync(cancellationToken);
+        var records = new List<RetractionRecord>();
+        await queue.QueryAsync(
+            "SELECT post_id, article_key, channel, action, detail, reason, by_whom, at FROM retractions WHERE @article::text IS NULL OR article_key = @article ORDER BY at DESC, id DESC LIMIT @limit;",
+            reader => records.Add(new RetractionRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7))),
+            cancellationToken,
+            PostgresPostQueue.Text("article", articleKey),
+            PostgresPostQueue.Int("limit", limit));
+        return records;
+    }
+
     public async Task BeatAsync(string owner, string loopName, DateTimeOffset startedAt, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await queue.InitializeAsync(cancellationToken);

@@ -7,8 +7,38 @@ namespace SyndicationBot.Queue.Sqlite;
 /// from <see cref="SqlitePostQueue"/> (whose write gate serves the publishing path) because these are a handful of
 /// single-row statements; SQLite's busy timeout serialises them with the gate's writer.
 /// </summary>
-internal sealed class SqliteOperationsLedger(IPostQueue queue, string connectionString) : IServiceHeartbeats, IChannelSwitches, IInputLedger, ILedgerGauges
+internal sealed class SqliteOperationsLedger(IPostQueue queue, string connectionString) : IServiceHeartbeats, IChannelSwitches, IInputLedger, ILedgerGauges, IRetractionLedger
 {
+    public async Task RecordRetractionsAsync(IReadOnlyList<RetractionRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            await using var command = Create(
+                connection,
+                "INSERT INTO retractions (post_id, article_key, channel, action, detail, reason, by_whom, at) VALUES ($post, $article, $channel, $action, $detail, $reason, $by, $at);",
+                [("$post", record.PostId), ("$article", record.ArticleKey), ("$channel", record.Channel), ("$action", record.Action), ("$detail", record.Detail), ("$reason", record.Reason), ("$by", record.By), ("$at", record.At.ToUnixTimeMilliseconds())]);
+            command.Transaction = (SqliteTransaction)transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RetractionRecord>> ListRetractionsAsync(string? articleKey, int limit, CancellationToken cancellationToken)
+    {
+        var records = new List<RetractionRecord>();
+        await QueryAsync(
+            "SELECT post_id, article_key, channel, action, detail, reason, by_whom, at FROM retractions WHERE $article IS NULL OR article_key = $article ORDER BY at DESC, id DESC LIMIT $limit;",
+            reader => records.Add(new RetractionRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), FromMs(reader.GetInt64(7)))),
+            cancellationToken,
+            ("$article", articleKey),
+            ("$limit", limit));
+        return records;
+    }
+
     public async Task BeatAsync(string owner, string loopName, DateTimeOffset startedAt, DateTimeOffset at, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             "INSERT OR REPLACE INTO heartbeats (owner, loop, started_at, at) VALUES ($owner, $loop, $started, $at);",

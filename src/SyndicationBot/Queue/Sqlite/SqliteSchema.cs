@@ -182,5 +182,22 @@ internal static class SqliteSchema
             used          INTEGER NOT NULL
         );
         """,
+
+        // 10: retractions, one row per post an operator or a source took back: what was done (deleted, corrected,
+        //     cancelled, not possible, failed, in doubt), who did it, why and when (IRetractionLedger).
+        """
+        CREATE TABLE retractions (
+            id           INTEGER PRIMARY KEY,
+            post_id      INTEGER NOT NULL REFERENCES posts(id),
+            article_key  TEXT NOT NULL,
+            channel      TEXT NOT NULL,
+            action       TEXT NOT NULL,
+            detail       TEXT NULL,
+            reason       TEXT NOT NULL,
+            by_whom      TEXT NOT NULL,
+            at           INTEGER NOT NULL
+        );
+        CREATE INDEX ix_retractions_article ON retractions(article_key);
+        """,
     ];
 }

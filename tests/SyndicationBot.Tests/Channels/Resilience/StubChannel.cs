@@ -20,4 +20,9 @@ internal sealed class StubChannel(string name, DeliveryGuarantee guarantee, Func
 
     public Task<LookupResult> LookupAsync(OutgoingPost post, CancellationToken cancellationToken) =>
         Task.FromResult<LookupResult>(new LookupResult.Unavailable("cannot look up"));
+
+
+    public Task<RetractResult> RetractAsync(RetractRequest request, CancellationToken cancellationToken) =>
+
+        Task.FromResult<RetractResult>(new RetractResult.NotPossible("test channel"));
 }

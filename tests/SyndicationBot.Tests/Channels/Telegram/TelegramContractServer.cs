@@ -13,7 +13,10 @@ namespace SyndicationBot.Tests.Channels.Telegram;
 /// <summary>
 /// A local Bot API server that behaves like api.telegram.org for sendMessage: the token in the path, chats the
 /// bot may or may not post to, strict HTML parse mode ("can't parse entities"), the 4096-character limit on the
-/// visible text, flood limits with <c>parameters.retry_after</c>, group migration, and injected faults.
+/// visible text, flood limits with <c>parameters.retry_after</c>, group migration, and injected faults. For a
+/// retraction it serves <c>deleteMessage</c> (a bot's own message, only within 48 hours of sending: "message can't be
+/// deleted" after, "message to delete not found" for an unknown id) and <c>editMessageText</c> (HTML checked as for
+/// sendMessage), on the same token and chats.
 /// </summary>
 internal sealed class TelegramContractServer : IAsyncDisposable
 {
@@ -25,7 +28,10 @@ internal sealed class TelegramContractServer : IAsyncDisposable
     public const long OldGroupId = -4242;
     public const long SupergroupId = -1005555555555;
 
+    private static readonly TimeSpan DeleteWindow = TimeSpan.FromHours(48);
     private readonly WebApplication app;
+    private readonly ConcurrentDictionary<(string Chat, int Id), (string Text, DateTimeOffset At)> held = new();
+    private TimeProvider time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.Zero));
     private int messageCounter;
     private int sendMessageCalls;
 
@@ -55,6 +61,19 @@ internal sealed class TelegramContractServer : IAsyncDisposable
     public int SendMessageCalls => Volatile.Read(ref sendMessageCalls);
 
     public ConcurrentQueue<SentMessage> Messages { get; } = new();
+
+    /// <summary>The messages the chats hold now (deleted ones gone, edited ones with their new text), by chat id as sent and message id.</summary>
+    public IReadOnlyDictionary<(string Chat, int Id), (string Text, DateTimeOffset At)> Held => held;
+
+    /// <summary>Message ids deleted through deleteMessage.</summary>
+    public ConcurrentQueue<int> Deleted { get; } = new();
+
+    /// <summary>The clock the 48-hour delete window is measured on.</summary>
+    public TimeProvider Time
+    {
+        get => time;
+        set => time = value;
+    }
 
     public static async Task<TelegramContractServer> StartAsync(string token)
     {
@@ -91,6 +110,11 @@ internal sealed class TelegramContractServer : IAsyncDisposable
         if (token != Token)
         {
             return Fail(401, "Unauthorized");
+        }
+
+        if (method is "deleteMessage" or "editMessageText")
+        {
+            return await ChangeAsync(method, await ReadParametersAsync(context.Request));
         }
 
         if (method != "sendMessage")
@@ -183,6 +207,7 @@ internal sealed class TelegramContractServer : IAsyncDisposable
 
         var messageId = Interlocked.Increment(ref messageCounter);
         Messages.Enqueue(new SentMessage(chatId, text, parseMode, request["link_preview_options"]?.DeepClone()));
+        held[(chatId, messageId)] = (text, time.GetUtcNow());
         if (fault == 0)
         {
             // Posted, but the answer never arrives.
@@ -201,6 +226,57 @@ internal sealed class TelegramContractServer : IAsyncDisposable
                 ["text"] = visible,
             },
         });
+    }
+
+    private Task<IResult> ChangeAsync(string method, JsonObject request)
+    {
+        var chatId = request["chat_id"]?.ToString() ?? string.Empty;
+        if (!int.TryParse(request["message_id"]?.ToString(), CultureInfo.InvariantCulture, out var messageId))
+        {
+            return Task.FromResult(Fail(400, "Bad Request: message identifier is not specified"));
+        }
+
+        if (!held.TryGetValue((chatId, messageId), out var message))
+        {
+            return Task.FromResult(Fail(400, method == "deleteMessage" ? "Bad Request: message to delete not found" : "Bad Request: message to edit not found"));
+        }
+
+        if (method == "deleteMessage")
+        {
+            if (time.GetUtcNow() - message.At >= DeleteWindow)
+            {
+                return Task.FromResult(Fail(400, "Bad Request: message can't be deleted"));
+            }
+
+            held.TryRemove((chatId, messageId), out _);
+            Deleted.Enqueue(messageId);
+            return Task.FromResult(Results.Json(new JsonObject { ["ok"] = true, ["result"] = true }));
+        }
+
+        var text = request["text"]?.ToString() ?? string.Empty;
+        if (string.Equals(request["parse_mode"]?.ToString(), "html", StringComparison.OrdinalIgnoreCase) && TelegramHtml.Parse(text).Error is { } error)
+        {
+            return Task.FromResult(Fail(400, $"Bad Request: can't parse entities: {error}"));
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            return Task.FromResult(Fail(400, "Bad Request: message text is empty"));
+        }
+
+        held[(chatId, messageId)] = (text, message.At);
+        return Task.FromResult(Results.Json(new JsonObject
+        {
+            ["ok"] = true,
+            ["result"] = new JsonObject
+            {
+                ["message_id"] = messageId,
+                ["date"] = 1_773_480_000 + messageId,
+                ["edit_date"] = time.GetUtcNow().ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = ChannelId, ["type"] = "channel", ["title"] = "Syndication News", ["username"] = ChannelUsername },
+                ["text"] = text,
+            },
+        }));
     }
 
     private static async Task<JsonObject> ReadParametersAsync(HttpRequest request)

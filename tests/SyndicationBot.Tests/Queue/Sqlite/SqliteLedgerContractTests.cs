@@ -61,6 +61,6 @@ public sealed class SqliteLedgerContractTests : LedgerContract, IDisposable
         var queue = new SqlitePostQueue(ConnectionString, NullLogger<SqlitePostQueue>.Instance, redactor);
         _opened.Add(queue);
         var operations = new SqliteOperationsLedger(queue, ConnectionString);
-        return Task.FromResult(new Ledger(queue, new LedgerOperations(operations, operations, operations, operations)));
+        return Task.FromResult(new Ledger(queue, new LedgerOperations(operations, operations, operations, operations, operations)));
     }
 }
