@@ -56,11 +56,26 @@ public sealed class HttpSurfaceTests
         Assert.True(await service.IngestAndPublishAsync("Storm closes the port of Tangier for a second day"));
         await service.Host.Services.GetRequiredService<HeartbeatService>().WriteOnceAsync(CancellationToken.None);
 
-        // Act
-        using var response = await service.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
+        // Act: the outcome counter is bumped just after the ledger records the outcome, on the dispatcher's thread;
+        // scrape until it shows (30 s of real time at most, so that load makes the test slower, never red).
+        var outcome = new System.Text.RegularExpressions.Regex("syndicationbot_publish_outcomes_total\\{[^}]*channel=\"outbox\"[^}]*class=\"published\"[^}]*\\} 1");
+        HttpResponseMessage response;
+        var text = string.Empty;
+        var scrapes = 0;
+        do
+        {
+            if (scrapes++ > 0)
+            {
+                await Task.Delay(50);
+            }
+
+            response = await service.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!outcome.IsMatch(text) && scrapes < 600);
 
         // Assert
+        using var scraped = response;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.Matches("syndicationbot_publish_outcomes_total\\{[^}]*channel=\"outbox\"[^}]*class=\"published\"[^}]*\\} 1", text);

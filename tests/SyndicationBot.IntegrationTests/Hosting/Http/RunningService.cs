@@ -79,8 +79,9 @@ internal sealed class RunningService : IAsyncDisposable
             return false;
         }
 
-        // The outbox line is written before the ledger records the outcome.
-        for (var i = 0; i < 200; i++)
+        // The outbox line is written before the ledger records the outcome: wait for the record (up to 30 s of real
+        // time, so that a loaded machine only makes it slower, never red).
+        for (var i = 0; i < 3000; i++)
         {
             var posts = await Queue.ListAsync([PostState.Published], 100, newestFirst: true, CancellationToken.None);
             if (posts.Any(p => p.ArticleTitle == title))
