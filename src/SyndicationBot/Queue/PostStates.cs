@@ -83,6 +83,26 @@ internal static class PostStates
     public static bool CanMove(PostState from, PostState to) => Transitions.Contains((from, to));
 
     /// <summary>The state an outcome leaves a post in, and the word the attempt's row records.</summary>
+    /// <summary>
+    /// What recording <paramref name="outcome"/> at <paramref name="now"/> writes on the post, for every adapter: the
+    /// new state and its label, when it is ready again, the error or note kept, and where it was published.
+    /// </summary>
+    public static OutcomeWrite Write(PostOutcome outcome, DateTimeOffset now)
+    {
+        var (state, label) = After(outcome);
+        var (error, remoteId, remoteUrl, publishedAt) = outcome switch
+        {
+            PostOutcome.Published p => (p.Note, p.RemoteId, p.RemoteUrl?.AbsoluteUri, (DateTimeOffset?)now),
+            PostOutcome.RetryAt r => (r.Error, null, null, null),
+            PostOutcome.Failed f => (f.Error, null, null, null),
+            PostOutcome.Skipped s => (s.Reason, null, null, null),
+            PostOutcome.InDoubt d => (d.Reason, null, null, null),
+            PostOutcome.Released r => (r.Note, null, null, null),
+            _ => ((string?)"cancelled by the operator", (string?)null, (string?)null, (DateTimeOffset?)null),
+        };
+        return new OutcomeWrite(state, label, ReadyAt(outcome), error, remoteId, remoteUrl, publishedAt);
+    }
+
     public static (PostState State, string Label) After(PostOutcome outcome) => outcome switch
     {
         PostOutcome.Published => (PostState.Published, "published"),

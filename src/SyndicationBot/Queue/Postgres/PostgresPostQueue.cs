@@ -244,18 +244,7 @@ internal sealed partial class PostgresPostQueue : IPostQueue, IDisposable, IAsyn
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(outcome);
-        var (state, label) = PostStates.After(outcome);
-        var readyAt = PostStates.ReadyAt(outcome);
-        var (error, remoteId, remoteUrl, publishedAt) = outcome switch
-        {
-            PostOutcome.Published p => (p.Note, p.RemoteId, p.RemoteUrl?.AbsoluteUri, (DateTimeOffset?)now),
-            PostOutcome.RetryAt r => (r.Error, null, null, null),
-            PostOutcome.Failed f => (f.Error, null, null, null),
-            PostOutcome.Skipped s => (s.Reason, null, null, null),
-            PostOutcome.InDoubt d => (d.Reason, null, null, null),
-            PostOutcome.Released r => (r.Note, null, null, null),
-            _ => ((string?)"cancelled by the operator", (string?)null, (string?)null, (DateTimeOffset?)null),
-        };
+        var (state, label, readyAt, error, remoteId, remoteUrl, publishedAt) = PostStates.Write(outcome, now);
 
         // The last line of defence: whatever a channel or the dispatcher put in the error, no secret is stored.
         error = _redactor is null ? error : _redactor.Redact(error);

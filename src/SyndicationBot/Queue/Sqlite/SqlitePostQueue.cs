@@ -510,18 +510,10 @@ internal sealed partial class SqlitePostQueue(string connectionString, ILogger<S
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(outcome);
         var nowMs = now.ToUnixTimeMilliseconds();
-        var (state, label) = PostStates.After(outcome);
-        var readyAt = PostStates.ReadyAt(outcome)?.ToUnixTimeMilliseconds();
-        var (error, remoteId, remoteUrl, publishedAt) = outcome switch
-        {
-            PostOutcome.Published p => (p.Note, p.RemoteId, p.RemoteUrl?.AbsoluteUri, (long?)nowMs),
-            PostOutcome.RetryAt r => (r.Error, null, null, null),
-            PostOutcome.Failed f => (f.Error, null, null, null),
-            PostOutcome.Skipped s => (s.Reason, null, null, null),
-            PostOutcome.InDoubt d => (d.Reason, null, null, null),
-            PostOutcome.Released r => (r.Note, null, null, null),
-            _ => ((string?)"cancelled by the operator", (string?)null, (string?)null, (long?)null),
-        };
+        var write = PostStates.Write(outcome, now);
+        var (state, label, error, remoteId, remoteUrl) = (write.State, write.Label, write.Error, write.RemoteId, write.RemoteUrl);
+        var readyAt = write.ReadyAt?.ToUnixTimeMilliseconds();
+        var publishedAt = write.PublishedAt?.ToUnixTimeMilliseconds();
 
         // The last line of defence: whatever a channel or the dispatcher put in the error, no secret is stored.
         error = redactor is null ? error : redactor.Redact(error);
