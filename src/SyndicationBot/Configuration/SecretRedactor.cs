@@ -27,6 +27,12 @@ internal sealed class SecretRedactor
         "ConsumerSecret", "PageAccessToken", "Password", "RefreshToken", "Secret", "Token", "ApiKey",
     ];
 
+    // Secrets that exist only while running (session JWTs, rotated OAuth tokens): configuration never names them,
+    // so the code that receives one hands it to Remember. Rebuilt on each addition (rare: once per refresh).
+    private static readonly object RuntimeGate = new();
+    private static readonly HashSet<string> RuntimeSet = new(StringComparer.Ordinal);
+    private static volatile string[] s_runtimeForms = [];
+
     private readonly string[] _forms;
 
     public SecretRedactor(IEnumerable<string?> secrets)
@@ -88,11 +94,35 @@ internal sealed class SecretRedactor
         return new SecretRedactor(secrets);
     }
 
-    /// <summary>Masks this redactor's secrets in <paramref name="text"/>.</summary>
-    public string? Redact(string? text) => Redact(text, _forms);
+    /// <summary>True when this redactor has nothing to mask: no configured secret and none remembered while running.</summary>
+    public bool IsEmpty => _forms.Length == 0 && s_runtimeForms.Length == 0;
+
+    /// <summary>
+    /// Adds a secret that appeared while running (an access or refresh token a server issued) to every redactor of
+    /// this process, so it is masked like a configured one from now on.
+    /// </summary>
+    public static void Remember(string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length < MinLength)
+        {
+            return;
+        }
+
+        lock (RuntimeGate)
+        {
+            if (RuntimeSet.Add(secret))
+            {
+                s_runtimeForms = Forms(RuntimeSet);
+            }
+        }
+    }
+
+    /// <summary>Masks this redactor's secrets, and those remembered while running, in <paramref name="text"/>.</summary>
+    public string? Redact(string? text) => Redact(Redact(text, _forms), s_runtimeForms);
 
     /// <summary>Masks the secrets of every redactor of this process (for static helpers without a container).</summary>
-    public static string? RedactKnown(string? text) => Redact(text, [.. ProcessSecrets.Keys.OrderByDescending(k => k.Length)]);
+    public static string? RedactKnown(string? text) =>
+        Redact(Redact(text, [.. ProcessSecrets.Keys.OrderByDescending(k => k.Length)]), s_runtimeForms);
 
     private static string? Redact(string? text, string[] forms)
     {

@@ -36,6 +36,7 @@ internal static class SyndicationBotHostBuilderExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => SecretRedactor.FromConfiguration(provider.GetRequiredService<IConfiguration>(), ChannelSecret.SecretsDirectory));
+        RedactingLoggerFactory.Register(services);
 
         // Standard output carries each verb's result (one JSON document with --json); every log line goes to standard error.
         services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -8,6 +8,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyndicationBot.Articles.Egress;
+using SyndicationBot.Configuration;
 using SyndicationBot.Posts;
 
 namespace SyndicationBot.Channels.Bluesky;
@@ -433,7 +434,7 @@ internal sealed partial class BlueskyChannel(
             if (response.IsSuccess)
             {
                 var body = response.Read(BlueskyJsonContext.Default.SessionResponse);
-                session = new BlueskySession(body.Did, body.AccessJwt, body.RefreshJwt);
+                session = Remembered(new BlueskySession(body.Did, body.AccessJwt, body.RefreshJwt));
                 Log.SessionRefreshed(logger, Name);
                 return new Login(session, null);
             }
@@ -471,9 +472,17 @@ internal sealed partial class BlueskyChannel(
         }
 
         var body = response.Read(BlueskyJsonContext.Default.SessionResponse);
-        session = new BlueskySession(body.Did, body.AccessJwt, body.RefreshJwt);
+        session = Remembered(new BlueskySession(body.Did, body.AccessJwt, body.RefreshJwt));
         Log.SessionCreated(logger, Name, body.Did);
         return new Login(session, null);
+    }
+
+    // The session's JWTs are bearer credentials as good as the app password for their lifetime: mask them everywhere.
+    private static BlueskySession Remembered(BlueskySession issued)
+    {
+        SecretRedactor.Remember(issued.AccessJwt);
+        SecretRedactor.Remember(issued.RefreshJwt);
+        return issued;
     }
 
     private static async Task<XrpcResponse> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SyndicationBot.Channels.Resilience;
+using SyndicationBot.Configuration;
 
 namespace SyndicationBot.Channels.X;
 
@@ -63,6 +64,7 @@ internal sealed partial class XOAuth2Authenticator(
     private async Task<(string? Token, PublishResult? Failure)> RefreshAsync(CancellationToken cancellationToken)
     {
         var refreshToken = tokenFile.Read() ?? XCredentials.RefreshToken(options);
+        SecretRedactor.Remember(refreshToken);
         var clientId = XCredentials.ClientId(options);
         if (refreshToken is null || clientId is null)
         {
@@ -111,6 +113,8 @@ internal sealed partial class XOAuth2Authenticator(
             return (null, new PublishResult.RetryLater("X OAuth 2.0 refresh returned no access token", null));
         }
 
+        SecretRedactor.Remember(token.AccessToken);
+        SecretRedactor.Remember(token.RefreshToken);
         if (!string.IsNullOrEmpty(token.RefreshToken) && token.RefreshToken != refreshToken)
         {
             tokenFile.Write(token.RefreshToken);
