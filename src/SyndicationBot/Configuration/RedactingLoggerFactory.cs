@@ -63,13 +63,13 @@ internal sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedacto
     // The structured values as the JSON console formatter writes them: strings (and anything else by its text) masked.
     private sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?>>
     {
-        private readonly KeyValuePair<string, object?>[] _values;
-        private readonly string _message;
+        private readonly KeyValuePair<string, object?>[] values;
+        private readonly string message;
 
         public RedactedState(IReadOnlyList<KeyValuePair<string, object?>>? values, string message, SecretRedactor redactor)
         {
-            _message = message;
-            _values = values is null ? [] : [.. values.Select(pair => new KeyValuePair<string, object?>(pair.Key, pair.Value switch
+            this.message = message;
+            this.values = values is null ? [] : [.. values.Select(pair => new KeyValuePair<string, object?>(pair.Key, pair.Value switch
             {
                 null => null,
                 string text => redactor.Redact(text),
@@ -78,15 +78,15 @@ internal sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedacto
             }))];
         }
 
-        public int Count => _values.Length;
+        public int Count => values.Length;
 
-        public KeyValuePair<string, object?> this[int index] => _values[index];
+        public KeyValuePair<string, object?> this[int index] => values[index];
 
-        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_values).GetEnumerator();
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)values).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => _message;
+        public override string ToString() => message;
     }
 }
 
@@ -94,12 +94,12 @@ internal sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedacto
 internal sealed class RedactedException(Exception original, SecretRedactor redactor)
     : Exception(redactor.Redact(original.Message))
 {
-    private readonly string _text = redactor.Redact(original.ToString()) ?? string.Empty;
+    private readonly string text = redactor.Redact(original.ToString()) ?? string.Empty;
 
     /// <summary>The type of the exception that was logged.</summary>
     public Type OriginalType { get; } = original.GetType();
 
     public override string? StackTrace => null;
 
-    public override string ToString() => _text;
+    public override string ToString() => text;
 }

@@ -31,14 +31,14 @@ internal sealed class SecretRedactor
     // so the code that receives one hands it to Remember. Rebuilt on each addition (rare: once per refresh).
     private static readonly object RuntimeGate = new();
     private static readonly HashSet<string> RuntimeSet = new(StringComparer.Ordinal);
-    private static volatile string[] s_runtimeForms = [];
+    private static volatile string[] RuntimeForms = [];
 
-    private readonly string[] _forms;
+    private readonly string[] forms;
 
     public SecretRedactor(IEnumerable<string?> secrets)
     {
-        _forms = Forms(secrets);
-        foreach (var form in _forms)
+        forms = Forms(secrets);
+        foreach (var form in forms)
         {
             ProcessSecrets.TryAdd(form, 0);
         }
@@ -95,7 +95,7 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>True when this redactor has nothing to mask: no configured secret and none remembered while running.</summary>
-    public bool IsEmpty => _forms.Length == 0 && s_runtimeForms.Length == 0;
+    public bool IsEmpty => forms.Length == 0 && RuntimeForms.Length == 0;
 
     /// <summary>
     /// Adds a secret that appeared while running (an access or refresh token a server issued) to every redactor of
@@ -112,17 +112,17 @@ internal sealed class SecretRedactor
         {
             if (RuntimeSet.Add(secret))
             {
-                s_runtimeForms = Forms(RuntimeSet);
+                RuntimeForms = Forms(RuntimeSet);
             }
         }
     }
 
     /// <summary>Masks this redactor's secrets, and those remembered while running, in <paramref name="text"/>.</summary>
-    public string? Redact(string? text) => Redact(Redact(text, _forms), s_runtimeForms);
+    public string? Redact(string? text) => Redact(Redact(text, forms), RuntimeForms);
 
     /// <summary>Masks the secrets of every redactor of this process (for static helpers without a container).</summary>
     public static string? RedactKnown(string? text) =>
-        Redact(Redact(text, [.. ProcessSecrets.Keys.OrderByDescending(k => k.Length)]), s_runtimeForms);
+        Redact(Redact(text, [.. ProcessSecrets.Keys.OrderByDescending(k => k.Length)]), RuntimeForms);
 
     private static string? Redact(string? text, string[] forms)
     {
