@@ -115,14 +115,22 @@ internal static class SafeFileReader
                 return (null, notRegular, false);
             }
 
-            await using var stream = new FileStream(target, new FileStreamOptions
+            var handle = FileType.OpenRegular(target, out var refusal);
+            if (refusal is not null)
             {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.ReadWrite | FileShare.Delete,
-                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-                BufferSize = 0,
-            });
+                return (null, refusal, false);
+            }
+
+            await using var stream = handle is not null
+                ? new FileStream(handle, FileAccess.Read, bufferSize: 0)
+                : new FileStream(target, new FileStreamOptions
+                {
+                    Mode = FileMode.Open,
+                    Access = FileAccess.Read,
+                    Share = FileShare.ReadWrite | FileShare.Delete,
+                    Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+                    BufferSize = 0,
+                });
             using var buffer = new MemoryStream();
             var chunk = new byte[ChunkBytes];
             int read;

@@ -99,7 +99,7 @@ public sealed class SeedFolderSpecialFileTests
         Assert.Single(host.Warnings("001_socket"));
     }
 
-    private static void Mkfifo(string path)
+    internal static void Mkfifo(string path)
     {
         using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })
             ?? throw new InvalidOperationException("mkfifo could not be started; install coreutils");
