@@ -99,6 +99,98 @@ public sealed class LedgerFailureTests : IDisposable
         Assert.All(posts, post => Assert.Equal(PostState.Published, post.State));
     }
 
+    [Fact]
+    public async Task ScanOnceAsync_DataDiskReallyFullWhilePagesArrive_EveryPageIsPostedOnceAfterSpaceIsFreed()
+    {
+        // Arrange: the ledger and the outbox live on a small tmpfs (root only: CI runs as root, as the apt-get
+        // installs need), which a filler file then fills to the last byte.
+        using var disk = TmpfsMount.TryCreate(_folder.Combine("data"), "4m")
+            ?? throw new InvalidOperationException("This test mounts a small tmpfs to fill a disk for real, which needs root; run the suite as root (as .ci/run does).");
+        using var host = BuildHost();
+        var queue = host.Services.GetRequiredService<IPostQueue>();
+        await queue.InitializeAsync(CancellationToken.None);
+        using var scanner = host.Services.GetRequiredService<SeedFolderService>();
+        var dispatcher = host.Services.GetRequiredService<Dispatcher>();
+        var seeds = Directory.CreateDirectory(_folder.Combine("seeds")).FullName;
+        async Task DropAsync(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var path = Path.Combine(seeds, $"page-{i}.txt");
+                await File.WriteAllTextAsync(path, Page(i));
+                File.SetLastWriteTimeUtc(path, Start.UtcDateTime.AddHours(-1));
+            }
+        }
+
+        async Task ScanAndDispatchAsync()
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                await scanner.ScanOnceAsync(CancellationToken.None);
+                _time.Advance(TimeSpan.FromSeconds(2));
+            }
+
+            while (await dispatcher.RunOnceAsync(CancellationToken.None, CancellationToken.None) > 0)
+            {
+            }
+        }
+
+        await DropAsync(0, 3);
+        await ScanAndDispatchAsync();
+        var filler = Path.Combine(disk.Path, "filler.bin");
+        FillDisk(filler);
+
+        // Act: pages arrive while no byte is free; the service scans (and tries to post) as usual; then space is freed.
+        await DropAsync(3, 9);
+        for (var round = 0; round < 3; round++)
+        {
+            await scanner.ScanOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        var whileFull = (await queue.ListAsync(Enum.GetValues<PostState>(), 100, newestFirst: false, CancellationToken.None)).Count;
+        File.Delete(filler);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await ScanAndDispatchAsync();
+
+        // Assert: nothing could be written while full; afterwards every page is posted once, none remembered as bad.
+        Assert.Equal(3, whileFull);
+        var titles = ReadOutbox().Select(line => line.GetProperty("title").GetString()).ToList();
+        Assert.Equal(9, titles.Count);
+        Assert.Equal(9, titles.Distinct(StringComparer.Ordinal).Count());
+        var posts = await queue.ListAsync(Enum.GetValues<PostState>(), 100, newestFirst: false, CancellationToken.None);
+        Assert.Equal(9, posts.Count);
+        Assert.All(posts, post => Assert.Equal(PostState.Published, post.State));
+    }
+
+    // Writes until the file system answers "no space left"; the test then owns every free byte.
+    private static void FillDisk(string path)
+    {
+        var chunk = new byte[64 * 1024];
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        try
+        {
+            while (true)
+            {
+                stream.Write(chunk);
+            }
+        }
+        catch (IOException)
+        {
+            // Full: also fill the last partial chunk byte by byte.
+            try
+            {
+                while (true)
+                {
+                    stream.Write(chunk.AsSpan(0, 1));
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
     private static string Fingerprint(byte[] page) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(page));
 
     // Distinct stories (headline, lead and link differ), so none is taken for another's copy.
